@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>Jianbao</p>, document.getElementById('app')!);

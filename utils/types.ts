@@ -1,0 +1,73 @@
+// Shared data shapes: what extraction yields, what the library stores, what export reads.
+
+/** What the extract script returns for one page. Plain data: it crosses executeScript. */
+export interface ExtractedArticle {
+  /** Canonical URL (link rel=canonical / og:url), else the page URL without its fragment. */
+  url: string;
+  title: string;
+  /** The original publisher (来源 / 文章来源), not the portal that republished it. */
+  source: string | null;
+  /** The portal or site the page was read on (og:site_name, …). */
+  siteName: string | null;
+  author: string | null;
+  /** ISO 8601 with offset, e.g. 2022-01-09T07:48:06+08:00. */
+  publishedAt: string | null;
+  lang: string | null;
+  excerpt: string | null;
+  leadImage: string | null;
+  /** The site's own id for the article, e.g. infoCode=NW202201092240969820. */
+  siteArticleId: string | null;
+  /** Cleaned article HTML: one block element per line, absolute links, no indents. */
+  html: string;
+  /** Plain text of the article, paragraphs separated by blank lines. */
+  text: string;
+}
+
+export type ExtractFailureCode = 'no-article' | 'too-large' | 'error';
+
+export type ExtractResult =
+  | { ok: true; article: ExtractedArticle }
+  | { ok: false; code: ExtractFailureCode; message: string };
+
+/** A row of the `articles` table: small, what lists need. */
+export interface Article {
+  id?: number;
+  url: string;
+  title: string;
+  source: string | null;
+  siteName: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  /** ISO 8601 (UTC) */
+  savedAt: string;
+  updatedAt: string;
+  lang: string | null;
+  excerpt: string | null;
+  leadImage: string | null;
+  siteArticleId: string | null;
+  tags: string[];
+  category: string | null;
+  contentHash: string;
+  exportedAt: string | null;
+}
+
+/** A row of the `bodies` table: one per article, loaded only when needed. */
+export interface ArticleBody {
+  articleId: number;
+  html: string;
+  text: string;
+}
+
+/** Export settings; defaults reproduce the seed post (see ../shared/spec). */
+export interface ExportSettings {
+  siteHost: string;
+  layout: string;
+  tagSuffix: string;
+  /** Offset used when a publication time has none, e.g. "+08:00". */
+  timeZone: string;
+  /** Back-link text; {source} is replaced by the source name. */
+  backLinkText: string;
+  homeLinkText: string;
+  /** Source name → category slug, overriding the pinyin default. */
+  categoryOverrides: Record<string, string>;
+}

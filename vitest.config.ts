@@ -1,0 +1,11 @@
+// Unit and golden tests; e2e tests run separately under node --test against a real build.
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/golden/**/*.test.ts'],
+    environment: 'node',
+  },
+});
