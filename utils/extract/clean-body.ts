@@ -1,0 +1,155 @@
+// Turns Readability's article HTML into the stored body: one block per line, clean attributes,
+// absolute URLs, resolved lazy images, no full-width indents and no portal boilerplate.
+
+const BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'BLOCKQUOTE', 'PRE', 'TABLE', 'FIGURE', 'HR', 'IMG', 'DL']);
+const WRAPPERS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'CENTER', 'SPAN', 'FONT', 'BODY']);
+const KEEP_ATTRS: Record<string, string[]> = {
+  A: ['href', 'title'], IMG: ['src', 'alt', 'title', 'width', 'height'], TD: ['colspan', 'rowspan'], TH: ['colspan', 'rowspan'],
+  OL: ['start'], CODE: ['class'],
+};
+const LAZY_SRC = ['data-src', 'data-original', 'data-lazy-src', 'data-actualsrc', 'data-url', 'file'];
+// Lines portals append to a republished article. The 来源 credit line is NOT here: it stays in the body.
+const BOILERPLATE = [
+  /^(?:责任编辑|责编|编辑|校对|审核|值班编辑|主编)\s*[：:]/,
+  /^(?:相关新闻|相关阅读|延伸阅读|推荐阅读|热门推荐|更多精彩|猜你喜欢)\s*[：:]?$/,
+  /版权所有|Copyright\s*©|未经授权.{0,10}(?:转载|使用)|本文为.{0,20}原创/i,
+  /^(?:分享到|扫一扫|点击进入|打开APP|下载APP|点击查看|返回搜狐)/i,
+  /^(?:【?纠错】?|举报|收藏|打印|关闭窗口)$/,
+];
+const INDENT = /^[\s\u3000\u00a0]+/;
+const TRAIL = /[\s\u3000\u00a0]+$/;
+
+function absolutize(value: string, base: string): string | null {
+  try {
+    const u = new URL(value.trim(), base);
+    return /^(https?|mailto|data):$/.test(u.protocol) ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function cleanAttributes(el: Element, base: string): void {
+  if (el.tagName === 'IMG') {
+    const lazy = LAZY_SRC.map((a) => el.getAttribute(a)).find((v) => v && !/^data:/.test(v));
+    const srcset = el.getAttribute('srcset') ?? el.getAttribute('data-srcset');
+    const src = el.getAttribute('src');
+    const fromSet = srcset?.split(',').map((s) => s.trim().split(/\s+/)[0]).filter(Boolean).pop();
+    const best = lazy ?? (src && !/^data:/.test(src) ? src : fromSet ?? src);
+    if (best) el.setAttribute('src', best);
+  }
+  const keep = KEEP_ATTRS[el.tagName] ?? [];
+  for (const attr of Array.from(el.attributes)) {
+    if (!keep.includes(attr.name)) el.removeAttribute(attr.name);
+  }
+  for (const name of ['href', 'src']) {
+    const v = el.getAttribute(name);
+    if (v === null) continue;
+    const abs = absolutize(v, base);
+    if (abs) el.setAttribute(name, abs);
+    else el.removeAttribute(name);
+  }
+}
+
+function trimIndent(el: Element): void {
+  const first = firstText(el);
+  if (first) first.nodeValue = (first.nodeValue ?? '').replace(INDENT, '');
+  const last = lastText(el);
+  if (last) last.nodeValue = (last.nodeValue ?? '').replace(TRAIL, '');
+}
+
+function firstText(n: Node): Node | null {
+  for (let c = n.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 3) {
+      if ((c.nodeValue ?? '').replace(INDENT, '')) return c;
+      c.nodeValue = '';
+      continue;
+    }
+    const t = firstText(c);
+    if (t) return t;
+    if (c.nodeType === 1 && (c as Element).tagName === 'IMG') return null;
+  }
+  return null;
+}
+
+function lastText(n: Node): Node | null {
+  for (let c = n.lastChild; c; c = c.previousSibling) {
+    if (c.nodeType === 3) {
+      if ((c.nodeValue ?? '').replace(TRAIL, '')) return c;
+      c.nodeValue = '';
+      continue;
+    }
+    const t = lastText(c);
+    if (t) return t;
+    if (c.nodeType === 1 && (c as Element).tagName === 'IMG') return null;
+  }
+  return null;
+}
+
+function isBoilerplate(text: string): boolean {
+  return text.length < 80 && BOILERPLATE.some((re) => re.test(text));
+}
+
+export interface CleanBody {
+  html: string;
+  text: string;
+  blocks: number;
+}
+
+/**
+ * `container` holds the article (Readability's content parsed into an inert document);
+ * it is consumed. Inline runs directly inside wrappers become paragraphs of their own.
+ */
+export function cleanBody(container: Element, baseUrl: string): CleanBody {
+  const doc = container.ownerDocument;
+  const blocks: Element[] = [];
+  let inline: Node[] = [];
+  const flush = () => {
+    if (inline.some((n) => (n.textContent ?? '').trim() || (n.nodeType === 1 && (n as Element).querySelector?.('img')) || (n as Element).tagName === 'IMG')) {
+      const p = doc.createElement('p');
+      for (const n of inline) p.appendChild(n);
+      blocks.push(p);
+    }
+    inline = [];
+  };
+  const walk = (parent: Element) => {
+    for (const child of Array.from(parent.childNodes)) {
+      if (child.nodeType === 3) {
+        inline.push(child);
+      } else if (child.nodeType === 1) {
+        const el = child as Element;
+        if (el.tagName === 'BR') {
+          flush();
+        } else if (BLOCKS.has(el.tagName)) {
+          flush();
+          blocks.push(el);
+        } else if (WRAPPERS.has(el.tagName) && Array.from(el.children).some((c) => BLOCKS.has(c.tagName) || WRAPPERS.has(c.tagName) || c.tagName === 'BR')) {
+          flush();
+          walk(el);
+          flush();
+        } else if (el.tagName === 'DIV' || el.tagName === 'SECTION') {
+          flush();
+          inline.push(...Array.from(el.childNodes));
+          flush();
+        } else {
+          inline.push(el);
+        }
+      }
+    }
+  };
+  walk(container);
+  flush();
+
+  const out: string[] = [];
+  const texts: string[] = [];
+  for (const block of blocks) {
+    for (const el of [block, ...Array.from(block.querySelectorAll('*'))]) cleanAttributes(el, baseUrl);
+    if (block.tagName === 'P' || /^H\d$/.test(block.tagName)) trimIndent(block);
+    const text = (block.textContent ?? '').replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+    if (!text && !block.querySelector('img') && block.tagName !== 'IMG' && block.tagName !== 'HR') continue;
+    if (text && isBoilerplate(text)) continue;
+    const html = block.tagName === 'PRE' ? block.outerHTML : block.outerHTML.replace(/\s*\n\s*/g, ' ');
+    out.push(html.replace(/\n/g, '&#10;'));
+    if (text) texts.push(text);
+  }
+  return { html: out.join('\n'), text: texts.join('\n\n'), blocks: out.length };
+}

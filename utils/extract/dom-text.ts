@@ -1,0 +1,59 @@
+// Reads visible text around an element without layout: what a reader sees next to a headline.
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME']);
+const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT; the global is missing in some Node DOMs.
+
+function visible(node: Node): boolean {
+  for (let p = node.parentElement; p; p = p.parentElement) {
+    if (SKIP.has(p.tagName.toUpperCase()) || p.hasAttribute('hidden')) return false;
+  }
+  return true;
+}
+
+/** Text of the nodes that follow `el` in document order (not inside it), up to `maxChars`. */
+export function textAfter(el: Element, maxChars: number): string {
+  const doc = el.ownerDocument;
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, SHOW_TEXT);
+  const parts: string[] = [];
+  let length = 0;
+  walker.currentNode = el;
+  let node: Node | null = walker.nextNode();
+  while (node && length < maxChars) {
+    if (!el.contains(node) && visible(node)) {
+      const t = (node.nodeValue ?? '').trim();
+      if (t) {
+        parts.push(t);
+        length += t.length + 1;
+      }
+    }
+    node = walker.nextNode();
+  }
+  return parts.join(' ').slice(0, maxChars);
+}
+
+/** Text of the nodes that precede `el`, the nearest last, up to `maxChars`. */
+export function textBefore(el: Element, maxChars: number): string {
+  const doc = el.ownerDocument;
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, SHOW_TEXT);
+  const parts: string[] = [];
+  let length = 0;
+  walker.currentNode = el;
+  let node: Node | null = walker.previousNode();
+  while (node && length < maxChars) {
+    if (!node.contains(el) && visible(node)) {
+      const t = (node.nodeValue ?? '').trim();
+      if (t) {
+        parts.unshift(t);
+        length += t.length + 1;
+      }
+    }
+    node = walker.previousNode();
+  }
+  const joined = parts.join(' ');
+  return joined.slice(Math.max(0, joined.length - maxChars));
+}
+
+/** Collapses runs of white space (including the full-width space) to one space. */
+export function squash(s: string): string {
+  return s.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+}

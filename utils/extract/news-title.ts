@@ -1,0 +1,73 @@
+// Chooses the headline by agreement of <h1>, og:title, JSON-LD and <title>, stripping site suffixes.
+import { squash } from './dom-text';
+
+export interface TitleCandidates {
+  h1: string | null;
+  og: string | null;
+  jsonLd: string | null;
+  docTitle: string;
+  /** Names a suffix may repeat: the site name, the host's labels. */
+  siteNames: string[];
+}
+
+// Separators sites put between a headline and their own name. "-" and "—" unspaced only count
+// when what follows is a known site name, so "COVID-19" or "——副标题" survive.
+const SEPARATORS: { re: RegExp; kind: 'hard' | 'spaced' | 'named' }[] = [
+  { re: /\s*[_|｜]\s*/g, kind: 'hard' },
+  { re: /\s+[-–—·•]\s+/g, kind: 'spaced' },
+  { re: /-{1,2}|——|—/g, kind: 'named' },
+];
+const MAX_TAIL = { hard: 20, spaced: 30, named: 0 };
+
+function norm(s: string): string {
+  return squash(s).toLowerCase();
+}
+
+function isSiteName(part: string, siteNames: string[]): boolean {
+  const p = norm(part);
+  if (!p) return false;
+  return siteNames.some((n) => {
+    const name = norm(n);
+    return name.length > 1 && (p === name || p.includes(name) || name.includes(p));
+  });
+}
+
+/** The last separator in the title, with what stands before and after it. */
+function lastSeparator(title: string): { head: string; tail: string; kind: 'hard' | 'spaced' | 'named' } | null {
+  let best: { index: number; length: number; kind: 'hard' | 'spaced' | 'named' } | null = null;
+  for (const { re, kind } of SEPARATORS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(title); m; m = re.exec(title)) {
+      if (m.index > 0 && (!best || m.index > best.index)) best = { index: m.index, length: m[0].length, kind };
+    }
+  }
+  if (!best) return null;
+  return { head: title.slice(0, best.index).trim(), tail: title.slice(best.index + best.length).trim(), kind: best.kind };
+}
+
+/** Removes trailing "_频道_网站" / " | Site" / "-新华网" parts that name the site or a channel. */
+export function stripTitleSuffix(title: string, siteNames: string[]): string {
+  let t = squash(title);
+  for (let i = 0; i < 4; i++) {
+    const sep = lastSeparator(t);
+    if (!sep || sep.head.length < 4) break;
+    if (!isSiteName(sep.tail, siteNames) && sep.tail.length > MAX_TAIL[sep.kind]) break;
+    t = sep.head;
+  }
+  return t;
+}
+
+/** The headline: an <h1> that the other sources agree with, else the best stripped metadata title. */
+export function chooseTitle(c: TitleCandidates): string {
+  const meta = [c.jsonLd, c.og, c.docTitle].filter((s): s is string => !!s && !!squash(s));
+  const h1 = c.h1 ? squash(c.h1) : '';
+  if (h1 && h1.length <= 300) {
+    const h = norm(h1);
+    if (meta.some((m) => norm(m).includes(h) || h.includes(norm(stripTitleSuffix(m, c.siteNames))))) return h1;
+  }
+  for (const m of meta) {
+    const stripped = stripTitleSuffix(m, c.siteNames);
+    if (stripped) return stripped;
+  }
+  return h1;
+}
