@@ -1,7 +1,10 @@
+// The extract script: injected on demand into the active tab, returns the article to executeScript.
+import { extractArticle } from '@/utils/extract/extract-article';
+
 export default defineContentScript({
   registration: 'runtime',
   matches: [],
   main() {
-    return { ok: false, code: 'error', message: 'not yet' };
+    return extractArticle(document, location.href, { now: new Date() });
   },
 });

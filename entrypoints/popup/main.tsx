@@ -1,2 +1,6 @@
+// Popup entry: mounts the app.
 import { render } from 'preact';
-render(<p>Jianbao</p>, document.getElementById('app')!);
+import { App } from './app';
+import './style.css';
+
+render(<App />, document.getElementById('app')!);

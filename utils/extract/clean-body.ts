@@ -89,10 +89,31 @@ function isBoilerplate(text: string): boolean {
   return text.length < 80 && BOILERPLATE.some((re) => re.test(text));
 }
 
+// Controls and navigation are never article content, whatever Readability kept.
+const DROP = 'form, input, button, select, textarea, nav, script, style, noscript, iframe, object, embed';
+const CJK_CHAR = /[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]/g;
+
+/** Text length in Latin-character units: a CJK character carries about as much as three letters. */
+export function textWeight(text: string): number {
+  const cjk = text.match(CJK_CHAR)?.length ?? 0;
+  return text.length + 2 * cjk;
+}
+
+/** Weight of the block's own words, leaving out link text (menus and lists of links are not prose). */
+function proseWeight(block: Element): number {
+  if (!/^(P|BLOCKQUOTE|PRE|UL|OL|DL|TABLE|H\d)$/.test(block.tagName)) return 0;
+  const all = (block.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const links = Array.from(block.querySelectorAll('a'), (a) => a.textContent ?? '').join('').replace(/\s+/g, ' ').trim();
+  const own = textWeight(all) - textWeight(links);
+  return own >= 40 ? own : 0;
+}
+
 export interface CleanBody {
   html: string;
   text: string;
   blocks: number;
+  /** Weight of the prose paragraphs: how much of this is an article rather than a page of links. */
+  prose: number;
 }
 
 /**
@@ -101,6 +122,7 @@ export interface CleanBody {
  */
 export function cleanBody(container: Element, baseUrl: string): CleanBody {
   const doc = container.ownerDocument;
+  for (const el of Array.from(container.querySelectorAll(DROP))) el.remove();
   const blocks: Element[] = [];
   let inline: Node[] = [];
   const flush = () => {
@@ -141,6 +163,7 @@ export function cleanBody(container: Element, baseUrl: string): CleanBody {
 
   const out: string[] = [];
   const texts: string[] = [];
+  let prose = 0;
   for (const block of blocks) {
     for (const el of [block, ...Array.from(block.querySelectorAll('*'))]) cleanAttributes(el, baseUrl);
     if (block.tagName === 'P' || /^H\d$/.test(block.tagName)) trimIndent(block);
@@ -150,6 +173,7 @@ export function cleanBody(container: Element, baseUrl: string): CleanBody {
     const html = block.tagName === 'PRE' ? block.outerHTML : block.outerHTML.replace(/\s*\n\s*/g, ' ');
     out.push(html.replace(/\n/g, '&#10;'));
     if (text) texts.push(text);
+    prose += proseWeight(block);
   }
-  return { html: out.join('\n'), text: texts.join('\n\n'), blocks: out.length };
+  return { html: out.join('\n'), text: texts.join('\n\n'), blocks: out.length, prose };
 }

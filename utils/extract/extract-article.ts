@@ -21,6 +21,7 @@ export interface ExtractOptions {
 }
 
 const CJK = /[\u3400-\u9fff]/g;
+const MIN_PROSE = 300;
 
 function detectLang(declared: string | null, text: string): string | null {
   if (declared) return declared.replace('_', '-').split(/[;,]/)[0].trim() || null;
@@ -56,7 +57,7 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
     const h1 = headline(doc);
     const clone = doc.cloneNode(true) as Document;
     const parsed = new Readability(clone, { charThreshold: 200, maxElemsToParse: maxElements }).parse();
-    if (!parsed || !parsed.content || squash(parsed.textContent ?? '').length < 80) {
+    if (!parsed || !parsed.content || squash(parsed.textContent ?? '').length < 40) {
       return { ok: false, code: 'no-article', message: 'No article found on this page.' };
     }
     const url = meta.canonical ?? pageUrl.replace(/#.*$/, '');
@@ -64,7 +65,8 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
     const container = inert.createElement('div');
     container.innerHTML = parsed.content;
     const body = cleanBody(container, url);
-    if (body.blocks === 0 || body.text.length < 80) {
+    // About 100 Chinese characters or 50 English words of prose, not counting links: less is a menu or a form.
+    if (body.prose < MIN_PROSE) {
       return { ok: false, code: 'no-article', message: 'No article found on this page.' };
     }
 

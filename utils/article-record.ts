@@ -1,0 +1,36 @@
+// Turns an extracted page into the rows the library stores; pure, shared by the library and the command line.
+import type { Article, ExtractedArticle } from './types';
+
+/** FNV-1a 32-bit over the UTF-8 bytes, 8 hex digits: tells "page changed" apart, not a security hash. */
+export function fnv1a32(text: string): string {
+  let h = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) {
+    h ^= byte;
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** The fields a page owns: a new save of the same URL refreshes these and nothing else. */
+export function pageFields(extracted: ExtractedArticle, nowIso: string) {
+  return {
+    url: extracted.url,
+    title: extracted.title,
+    source: extracted.source,
+    siteName: extracted.siteName,
+    author: extracted.author,
+    publishedAt: extracted.publishedAt,
+    lang: extracted.lang,
+    excerpt: extracted.excerpt,
+    leadImage: extracted.leadImage,
+    siteArticleId: extracted.siteArticleId,
+    updatedAt: nowIso,
+    contentHash: fnv1a32(extracted.html),
+  };
+}
+
+/** A first save: no tags, no category, never exported. */
+export function newArticle(extracted: ExtractedArticle, now: Date): Article {
+  const nowIso = now.toISOString();
+  return { ...pageFields(extracted, nowIso), savedAt: nowIso, tags: [], category: null, exportedAt: null };
+}
