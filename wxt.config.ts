@@ -1,6 +1,8 @@
 // WXT build configuration: the shipped manifest, and a test variant that may read 127.0.0.1.
+import { join } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { readCatalogs, toChromeMessages, DEFAULT_LOCALE } from './locales/bundle';
 
 // A test cannot click the toolbar button that grants activeTab, so the e2e build
 // alone may read pages served on 127.0.0.1; it goes to its own folder.
@@ -10,12 +12,22 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: testBuild ? '.output-test' : '.output',
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
-    name: 'Jianbao 剪报',
-    description: 'Save news articles with their metadata and export them as Jekyll posts.',
+  hooks: {
+    'build:publicAssets': (wxt, files) => {
+      for (const [lang, catalog] of readCatalogs(join(wxt.config.root, 'locales'))) {
+        files.push({ relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify(toChromeMessages(catalog), null, 1) });
+      }
+    },
+  },
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: DEFAULT_LOCALE,
     permissions: ['activeTab', 'scripting', 'storage', 'downloads'],
     ...(testBuild ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
-    action: { default_title: 'Save this article to Jianbao' },
-    browser_specific_settings: { gecko: { id: 'jianbao@jianbao.invalid', strict_min_version: '115.0' } },
-  },
+    action: { default_title: '__MSG_actionTitle__' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'jianbao@jianbao.invalid', strict_min_version: '115.0' } } }
+      : {}),
+  }),
 });

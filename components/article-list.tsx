@@ -1,6 +1,7 @@
 // The list of saved articles, newest first, with per-row export and delete.
 import type { Article } from '@/utils/types';
 import { formatPublished } from './format-time';
+import { t } from './i18n';
 
 export interface ArticleListProps {
   articles: Article[];
@@ -10,23 +11,23 @@ export interface ArticleListProps {
 }
 
 export function ArticleList({ articles, onExport, onDelete, busy }: ArticleListProps) {
-  if (articles.length === 0) return <p class="empty" data-testid="empty-list">No saved articles yet.</p>;
+  if (articles.length === 0) return <p class="empty" data-testid="empty-list">{t('noSavedArticles')}</p>;
   return (
-    <ul class="articles" aria-label="Saved articles">
+    <ul class="articles" aria-label={t('savedArticles')}>
       {articles.map((a) => (
         <li key={a.id} data-testid="article-row" data-id={a.id}>
           <div class="row-text">
             <a class="row-title" data-testid="row-title" href={a.url} target="_blank" rel="noreferrer">{a.title}</a>
             <span class="row-meta">
               {[a.source ?? a.siteName, formatPublished(a.publishedAt)].filter(Boolean).join(' · ')}
-              {a.exportedAt ? ' · exported' : ''}
+              {a.exportedAt ? ` · ${t('exported')}` : ''}
             </span>
           </div>
           <div class="row-actions">
             <button type="button" data-testid="export-md" disabled={busy.has(a.id!)} onClick={() => onExport(a.id!)}
-              title="Download as a Jekyll post (.md)">.md</button>
+              title={t('exportMdTitle')}>{t('exportMdButton')}</button>
             <button type="button" data-testid="delete" class="danger" disabled={busy.has(a.id!)} onClick={() => onDelete(a.id!)}
-              title="Delete from the library" aria-label={`Delete ${a.title}`}>✕</button>
+              title={t('deleteTitle')} aria-label={t('deleteLabel', a.title)}>✕</button>
           </div>
         </li>
       ))}

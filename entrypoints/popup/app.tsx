@@ -6,6 +6,7 @@ import { JianbaoDb } from '@/utils/db';
 import { request } from '@/utils/messages';
 import { SaveCard, type SaveState } from '@/components/save-card';
 import { ArticleList } from '@/components/article-list';
+import { t } from '@/components/i18n';
 
 const RECENT = 50;
 
@@ -28,7 +29,7 @@ export function App() {
     (async () => {
       const tabId = await targetTabId();
       const outcome = tabId === null
-        ? { ok: false as const, code: 'error' as const, message: 'There is no tab to save.' }
+        ? { ok: false as const, code: 'error' as const, message: t('noTab') }
         : await request('save-tab', { tabId }).catch((err: Error) => ({ ok: false as const, code: 'error' as const, message: err.message }));
       setSave({ phase: 'done', outcome });
     })();
@@ -50,7 +51,7 @@ export function App() {
   };
   const onExport = (id: number) => withBusy(id, async () => {
     const r = await request('export-article', { id });
-    setNotice(r.ok ? `Downloaded ${r.filename}` : r.message);
+    setNotice(r.ok ? t('downloaded', r.filename) : r.message);
   });
   const onDelete = (id: number) => withBusy(id, async () => {
     await request('delete-article', { id });
@@ -58,10 +59,10 @@ export function App() {
 
   return (
     <main>
-      <header class="bar"><span class="brand">剪报 Jianbao</span></header>
+      <header class="bar"><span class="brand">{t('popupBrand')}</span></header>
       <SaveCard state={save} />
       {notice ? <p class="notice" data-testid="notice" role="status">{notice}</p> : null}
-      <h2 class="list-heading">Saved articles</h2>
+      <h2 class="list-heading">{t('savedArticles')}</h2>
       {articles ? <ArticleList articles={articles} onExport={onExport} onDelete={onDelete} busy={busy} /> : null}
     </main>
   );

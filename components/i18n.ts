@@ -1,0 +1,15 @@
+// UI strings from _locales (en, zh_CN), chosen by the browser's language.
+import { browser } from 'wxt/browser';
+
+type GetMessage = (key: string, substitutions?: string | string[]) => string;
+
+/** The message for `key`, with $1…$9 filled in; the key itself if a catalog lacks it, so gaps show. */
+export function t(key: string, ...substitutions: string[]): string {
+  const get = (browser.i18n as unknown as { getMessage: GetMessage }).getMessage;
+  return get(key, substitutions) || key;
+}
+
+/** The browser's UI language, for Intl formatting. */
+export function uiLanguage(): string {
+  return browser.i18n.getUILanguage?.() || navigator.language;
+}
