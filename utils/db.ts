@@ -22,15 +22,29 @@ const V1 = {
   terms: 'articleId, *terms',
 } as const;
 
+// v2: a small key-value table for state that must outlive a page: the export folder handle,
+// export job progress, the undo buffer. Nothing to migrate: the table is new.
+const V2 = {
+  kv: 'key',
+} as const;
+
+/** A row of the `kv` table. Values are structured-cloned, so a FileSystemDirectoryHandle fits. */
+export interface KeyValue {
+  key: string;
+  value: unknown;
+}
+
 export class JianbaoDb extends Dexie {
   // `declare`: Dexie defines these properties itself in stores(); a class field would reset them.
   declare articles: Table<Article, number>;
   declare bodies: Table<ArticleBody, number>;
   declare terms: Table<ArticleTerms, number>;
+  declare kv: Table<KeyValue, string>;
 
   /** Tests pass `{ indexedDB: new IDBFactory(), IDBKeyRange }`: Dexie captures the global factory at import. */
   constructor(name = 'jianbao', options?: DexieOptions) {
     super(name, options);
     this.version(1).stores(V1);
+    this.version(2).stores(V2);
   }
 }

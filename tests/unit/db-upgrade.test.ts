@@ -1,0 +1,45 @@
+// Every schema version opens the databases of every older version without losing a row.
+import { describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { JianbaoDb } from '../../utils/db';
+
+// The schemas as they shipped, copied here on purpose: if db.ts edits an old version, this test still
+// writes what real users have on disk.
+const HISTORY: Record<string, string>[] = [
+  { articles: '++id, &url, savedAt, publishedAt, source, *tags, exportedAt', bodies: 'articleId', terms: 'articleId, *terms' },
+  { kv: 'key' },
+];
+
+function oldDb(indexedDB: IDBFactory, version: number): Dexie {
+  const db = new Dexie('jianbao', { indexedDB, IDBKeyRange });
+  HISTORY.slice(0, version).forEach((stores, i) => db.version(i + 1).stores(stores));
+  return db;
+}
+
+const article = {
+  url: 'https://news.example/a/1', title: '旧文章', source: '南昌日报', siteName: null, author: null,
+  publishedAt: '2022-01-09T07:48:06+08:00', savedAt: '2022-01-10T00:00:00.000Z', updatedAt: '2022-01-10T00:00:00.000Z',
+  lang: 'zh', excerpt: null, leadImage: null, siteArticleId: null, tags: ['keep'], category: null,
+  contentHash: '00000000', exportedAt: null,
+};
+
+describe.each(HISTORY.map((_, i) => i + 1))('a database written by version %i', (version) => {
+  it('opens with the current schema and keeps every row', async () => {
+    const indexedDB = new IDBFactory();
+    const before = oldDb(indexedDB, version);
+    const id = (await before.table('articles').add(article)) as number;
+    await before.table('bodies').add({ articleId: id, html: '<p>正文</p>', text: '正文' });
+    await before.table('terms').add({ articleId: id, terms: ['正文'] });
+    before.close();
+
+    const db = new JianbaoDb('jianbao', { indexedDB, IDBKeyRange });
+    expect(await db.articles.get(id)).toEqual({ ...article, id });
+    expect(await db.bodies.get(id)).toEqual({ articleId: id, html: '<p>正文</p>', text: '正文' });
+    expect(await db.terms.where('terms').equals('正文').primaryKeys()).toEqual([id]);
+    expect(db.verno).toBe(HISTORY.length);
+    await db.kv.put({ key: 'probe', value: 1 });
+    expect((await db.kv.get('probe'))?.value).toBe(1);
+    db.close();
+  });
+});
