@@ -10,7 +10,8 @@ const testBuild = process.env.JIANBAO_TEST_BUILD === '1';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  outDir: testBuild ? '.output-test' : '.output',
+  // JIANBAO_OUT_DIR lets parallel work build without overwriting each other's output.
+  outDir: process.env.JIANBAO_OUT_DIR ?? (testBuild ? '.output-test' : '.output'),
   vite: () => ({ plugins: [preact()] }),
   hooks: {
     'build:publicAssets': (wxt, files) => {
