@@ -13,6 +13,8 @@ export default defineConfig({
   // JIANBAO_OUT_DIR lets parallel work build without overwriting each other's output.
   outDir: process.env.JIANBAO_OUT_DIR ?? (testBuild ? '.output-test' : '.output'),
   vite: () => ({ plugins: [preact()] }),
+  // The sources zip AMO asks for: what builds the extension, not screenshots or scratch folders.
+  zip: { excludeSources: ['tests/e2e/artifacts/**', '.tmp-*/**', '.output*/**'] },
   hooks: {
     'build:publicAssets': (wxt, files) => {
       for (const [lang, catalog] of readCatalogs(join(wxt.config.root, 'locales'))) {
@@ -24,11 +26,25 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: DEFAULT_LOCALE,
-    permissions: ['activeTab', 'scripting', 'storage', 'downloads'],
+    permissions: ['activeTab', 'scripting', 'storage', 'downloads', 'contextMenus'],
+    // Saves without opening the popup; the user may change the keys in the browser's shortcut settings.
+    commands: {
+      'save-page': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_cmd_commandSavePage__' },
+    },
     ...(testBuild ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    // Firefox's WebDriver BiDi may not open moz-extension:// pages, so the Firefox browser test has a
+    // served page load the popup; only the test build lets web pages do that.
+    ...(testBuild && browser === 'firefox' ? { web_accessible_resources: ['popup.html'] } : {}),
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'jianbao@jianbao.invalid', strict_min_version: '115.0' } } }
+      ? {
+        browser_specific_settings: {
+          // AMO requires data_collection_permissions (Jianbao sends nothing anywhere); Firefox reads it
+          // from 140 (the current ESR), Firefox for Android from 142.
+          gecko: { id: 'jianbao@jianbao.invalid', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+          gecko_android: { strict_min_version: '142.0' },
+        },
+      }
       : {}),
   }),
 });

@@ -1,8 +1,9 @@
-// `npm run -s extract -- --manifest <manifest.jsonl>`: one JSON line per page, for ../shared/eval/score.mjs.
+// `npm run -s extract -- --manifest <manifest.jsonl> [--engine readability]`: one JSON line per page, for ../shared/eval/score.mjs.
 import { readFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { parseArgs, fail } from './args';
 import { loadDocument } from './load-document';
+import { Readability } from '@mozilla/readability';
 import { extractArticle } from '../utils/extract/extract-article';
 
 interface ManifestRow {
@@ -14,7 +15,10 @@ interface ManifestRow {
 
 const { options } = parseArgs(process.argv.slice(2));
 const manifest = options.get('manifest');
-if (!manifest) fail('usage: npm run -s extract -- --manifest <manifest.jsonl> [--now <ISO time>]');
+if (!manifest) fail('usage: npm run -s extract -- --manifest <manifest.jsonl> [--now <ISO time>] [--engine ours|readability]');
+// `readability`: plain Readability with default options, the baseline we are measured against.
+const engine = options.get('engine') ?? 'ours';
+if (engine !== 'ours' && engine !== 'readability') fail(`unknown engine: ${engine}`);
 const now = options.has('now') ? new Date(options.get('now')!) : new Date();
 const folder = dirname(manifest);
 
@@ -38,7 +42,16 @@ for (const line of lines) {
   let out: Record<string, unknown>;
   try {
     const html = readFileSync(join(folder, row.file), 'utf8');
-    const r = extractArticle(loadDocument(html, url), url, { now });
+    const doc = loadDocument(html, url);
+    if (engine === 'readability') {
+      const a = new Readability(doc).parse();
+      out = a
+        ? { id, title: a.title, author: a.byline, source: a.siteName, publishedAt: a.publishedTime, text: a.textContent }
+        : { id, error: 'Readability found no article' };
+      process.stdout.write(`${JSON.stringify(out)}\n`);
+      continue;
+    }
+    const r = extractArticle(doc, url, { now });
     out = r.ok
       ? { id, title: r.article.title, author: r.article.author, source: r.article.source, publishedAt: r.article.publishedAt, text: r.article.text }
       : { id, error: r.message };

@@ -1,7 +1,7 @@
 // The list of saved articles, newest first, with per-row export and delete.
 import type { Article } from '@/utils/types';
-import { formatPublished } from './format-time';
-import { t } from './i18n';
+import { formatLocalTime, formatPublished } from './format-time';
+import { t, uiLanguage } from './i18n';
 
 export interface ArticleListProps {
   articles: Article[];
@@ -18,7 +18,7 @@ export function ArticleList({ articles, onExport, onDelete, busy }: ArticleListP
         <li key={a.id} data-testid="article-row" data-id={a.id}>
           <div class="row-text">
             <a class="row-title" data-testid="row-title" href={a.url} target="_blank" rel="noreferrer">{a.title}</a>
-            <span class="row-meta">
+            <span class="row-meta" title={t('pop_savedOnTitle', formatLocalTime(a.savedAt, uiLanguage()))}>
               {[a.source ?? a.siteName, formatPublished(a.publishedAt)].filter(Boolean).join(' · ')}
               {a.exportedAt ? ` · ${t('exported')}` : ''}
             </span>

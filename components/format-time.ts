@@ -5,3 +5,18 @@ export function formatPublished(iso: string | null): string {
   if (!m) return iso;
   return `${m[1]} ${m[2]}${m[3] ? ` ${m[3] === 'Z' ? 'UTC' : m[3]}` : ''}`;
 }
+
+/**
+ * A moment of our own (saved, exported) in the user's language and clock: unlike a publication
+ * time it has no source whose wall clock should be kept.
+ */
+export function formatLocalTime(iso: string | null, locale: string, timeZone?: string): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+  } catch {
+    return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+  }
+}

@@ -9,7 +9,10 @@ export function t(key: string, ...substitutions: string[]): string {
   return get(key, substitutions) || key;
 }
 
-/** The browser's UI language, for Intl formatting. */
+/**
+ * The user's language, for Intl formatting. navigator.language first: Chromium started with
+ * --lang reports it there while getUILanguage() can still say en-US.
+ */
 export function uiLanguage(): string {
-  return browser.i18n.getUILanguage?.() || navigator.language;
+  return (typeof navigator !== 'undefined' && navigator.language) || browser.i18n.getUILanguage?.() || 'en';
 }

@@ -1,12 +1,10 @@
 // The library's IndexedDB schema and its versions, nothing else: library.ts is the only module that writes through it.
-import Dexie, { type DexieOptions, type Table } from 'dexie';
+import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
 import type { Article, ArticleBody } from './types';
+import { articleTerms } from './search';
+import { writeTerms, type ArticleTerms, type IndexTables, type PostingRow } from './postings';
 
-/** A row of the `terms` table: the search index of one article. */
-export interface ArticleTerms {
-  articleId: number;
-  terms: string[];
-}
+export type { ArticleTerms, PostingRow } from './postings';
 
 /*
  * Rule for schema changes: never edit a version that has shipped. Every change
@@ -28,6 +26,30 @@ const V2 = {
   kv: 'key',
 } as const;
 
+// v3: the search index moves from a multiEntry index on `terms` (one IndexedDB entry per term and
+// article: slow to write and to read at 100 000 articles) to `postings`, sharded posting lists;
+// `terms` keeps each article's terms, unindexed, to update its postings. Title terms are indexed
+// again with a mark, so title hits rank first. The upgrade re-indexes every article in pages.
+const V3 = {
+  terms: 'articleId',
+  postings: '[term+shard]',
+} as const;
+const REINDEX_PAGE = 500;
+
+async function reindexAll(tx: Transaction): Promise<void> {
+  const tables: IndexTables = { terms: tx.table('terms'), postings: tx.table('postings') };
+  // The old rows hold terms of the old format with no postings behind them: start from nothing.
+  await tables.terms.clear();
+  const ids = (await tx.table('articles').toCollection().primaryKeys()) as number[];
+  for (let i = 0; i < ids.length; i += REINDEX_PAGE) {
+    const page = ids.slice(i, i + REINDEX_PAGE);
+    const rows = (await tx.table('articles').bulkGet(page)) as (Article | undefined)[];
+    const bodies = (await tx.table('bodies').bulkGet(page)) as (ArticleBody | undefined)[];
+    await writeTerms(tables, rows.flatMap((a, j) =>
+      a ? [{ articleId: a.id!, terms: articleTerms({ ...a, text: bodies[j]?.text ?? '' }) }] : []));
+  }
+}
+
 /** A row of the `kv` table. Values are structured-cloned, so a FileSystemDirectoryHandle fits. */
 export interface KeyValue {
   key: string;
@@ -40,11 +62,13 @@ export class JianbaoDb extends Dexie {
   declare bodies: Table<ArticleBody, number>;
   declare terms: Table<ArticleTerms, number>;
   declare kv: Table<KeyValue, string>;
+  declare postings: Table<PostingRow, [string, number]>;
 
   /** Tests pass `{ indexedDB: new IDBFactory(), IDBKeyRange }`: Dexie captures the global factory at import. */
   constructor(name = 'jianbao', options?: DexieOptions) {
     super(name, options);
     this.version(1).stores(V1);
     this.version(2).stores(V2);
+    this.version(3).stores(V3).upgrade(reindexAll);
   }
 }

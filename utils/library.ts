@@ -1,8 +1,13 @@
 // The article repository: the only module that writes the library database.
 import type { JianbaoDb } from './db';
-import { queryTokens, searchTokens, type QueryToken } from './search';
+import { articleTerms } from './search';
+import { writeTerms } from './postings';
 import type { Article, ArticleBody, ExtractedArticle } from './types';
 import { newArticle, pageFields } from './article-record';
+import { facets, queryIds, searchIds } from './library-query';
+import type { LibraryQuery } from './library-filter';
+import { emptyCounts, mergeDecision, type MergeCounts } from './restore-merge';
+import type { BackupRecord } from './backup-format';
 
 export { fnv1a32 } from './article-record';
 
@@ -30,19 +35,53 @@ export interface ListOptions {
   offset?: number;
 }
 
+/** The fields a user may edit; an edited field survives a new save of the page. */
+export const EDITABLE_FIELDS = ['title', 'source', 'publishedAt', 'author', 'tags', 'category'] as const;
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+export type ArticlePatch = Partial<Pick<Article, EditableField>>;
+
+/** What a deletion keeps so that it can be undone. */
+interface UndoEntry {
+  at: string;
+  records: BackupRecord[];
+}
+
+const UNDO_PREFIX = 'undo:';
+/** Deletions that stay undoable; older ones are dropped when a new one is made. */
+export const UNDO_KEEP = 5;
+
 export interface Library {
   save(extracted: ExtractedArticle, now: Date): Promise<SaveResult>;
   list(options?: ListOptions): Promise<Article[]>;
   get(id: number): Promise<Article | undefined>;
+  getMany(ids: number[]): Promise<Article[]>;
   getBody(id: number): Promise<ArticleBody | undefined>;
   count(): Promise<number>;
-  remove(id: number): Promise<void>;
+  /** Edits an article; the changed fields are recorded in `edited`. */
+  update(id: number, patch: ArticlePatch, now: Date): Promise<Article | undefined>;
+  /** Adds and removes tags on many articles; returns how many changed. */
+  tag(ids: number[], add: string[], remove: string[], now: Date): Promise<number>;
+  /** Deletes one article, undoably; see removeMany. */
+  remove(id: number, now?: Date): Promise<string | null>;
+  /** Deletes articles with their bodies and terms, keeping them for `undo`; returns the undo token (null: nothing deleted). */
+  removeMany(ids: number[], now: Date): Promise<string | null>;
+  /** Puts back what a deletion took; returns how many articles came back. */
+  undo(token: string): Promise<number>;
   markExported(ids: number[], now: Date): Promise<number>;
   search(query: string, limit: number): Promise<Article[]>;
+  /** Ids for the library page: filters, sort, search. */
+  query(q: LibraryQuery): Promise<number[]>;
+  facets(): Promise<{ sources: string[]; tags: string[] }>;
+  /** Articles with their bodies, by id order after `afterId`, for a backup. */
+  readRecords(afterId: number, limit: number): Promise<BackupRecord[]>;
+  /** Merges records in one transaction (restore, bulk seeding): same URL, the newer edit wins. */
+  importRecords(records: BackupRecord[]): Promise<MergeCounts>;
 }
 
 const QUOTA_MESSAGE_SAVE =
   'Browser storage is full: the article was not saved. Free space or export and delete old articles.';
+const QUOTA_MESSAGE_WRITE =
+  'Browser storage is full: the change was not made. Free space or export and delete old articles.';
 const QUOTA_MESSAGE_EXPORTED =
   'Browser storage is full: the export state was not recorded. Free space or export and delete old articles.';
 
@@ -66,36 +105,40 @@ async function guardQuota<T>(message: string, write: () => Promise<T>): Promise<
   }
 }
 
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+function withoutId(article: Article): Article {
+  const { id: _id, ...rest } = article;
+  return rest;
+}
+
 export function createLibrary(db: JianbaoDb): Library {
-  // Posting lists of the token, as article ids; a prefix can hit one article through several terms.
-  async function idsFor(token: QueryToken): Promise<Set<number>> {
-    const where = db.terms.where('terms');
-    const keys = await (token.prefix ? where.startsWith(token.term) : where.equals(token.term)).primaryKeys();
-    return new Set(keys);
+  const tables = [db.articles, db.bodies, db.terms, db.postings] as const;
+  const index = { terms: db.terms, postings: db.postings };
+
+  async function reindex(article: Article, text?: string): Promise<void> {
+    const body = text ?? (await db.bodies.get(article.id!))?.text ?? '';
+    await writeTerms(index, [{ articleId: article.id!, terms: articleTerms({ ...article, text: body }) }]);
   }
 
-  function countFor(token: QueryToken): Promise<number> {
-    const where = db.terms.where('terms');
-    return (token.prefix ? where.startsWith(token.term) : where.equals(token.term)).count();
-  }
-
-  return {
+  const library: Library = {
     async save(extracted, now) {
       const nowIso = now.toISOString();
       // Computed before the transaction: CPU work inside it only holds the lock longer.
-      const terms = searchTokens(
-        [extracted.title, extracted.source ?? '', extracted.author ?? '', extracted.text].join('\n'),
-      );
       const fromPage = pageFields(extracted, nowIso);
       return guardQuota(QUOTA_MESSAGE_SAVE, () =>
         // One transaction: a failure anywhere (quota) leaves no article without body or terms.
-        db.transaction('rw', db.articles, db.bodies, db.terms, async (): Promise<SaveResult> => {
+        db.transaction('rw', ...tables, async (): Promise<SaveResult> => {
           const existing = await db.articles.where('url').equals(extracted.url).first();
           let article: Article;
           let status: SaveResult['status'];
           if (existing) {
-            // Spread over the old row: id, savedAt and what the user set (tags, category, export state) stay.
-            article = { ...existing, ...fromPage };
+            // Spread over the old row: id, savedAt and what the user set (tags, category, export state) stay,
+            // and so does every field the user edited.
+            const kept = Object.fromEntries((existing.edited ?? []).map((f) => [f, existing[f as keyof Article]]));
+            article = { ...existing, ...fromPage, ...kept };
             await db.articles.put(article);
             status = 'updated';
           } else {
@@ -105,7 +148,7 @@ export function createLibrary(db: JianbaoDb): Library {
           }
           const articleId = article.id!;
           await db.bodies.put({ articleId, html: extracted.html, text: extracted.text });
-          await db.terms.put({ articleId, terms });
+          await reindex(article, extracted.text);
           return { status, article };
         }),
       );
@@ -120,15 +163,88 @@ export function createLibrary(db: JianbaoDb): Library {
     },
 
     get: (id) => db.articles.get(id),
+    async getMany(ids) {
+      return (await db.articles.bulkGet(ids)).filter((a): a is Article => a !== undefined);
+    },
     getBody: (id) => db.bodies.get(id),
     count: () => db.articles.count(),
 
-    async remove(id) {
-      await db.transaction('rw', db.articles, db.bodies, db.terms, async () => {
-        await db.articles.delete(id);
-        await db.bodies.delete(id);
-        await db.terms.delete(id);
-      });
+    async update(id, patch, now) {
+      return guardQuota(QUOTA_MESSAGE_WRITE, () =>
+        db.transaction('rw', ...tables, async () => {
+          const old = await db.articles.get(id);
+          if (!old) return undefined;
+          const changed = EDITABLE_FIELDS.filter((f) => f in patch && !sameValue(patch[f], old[f]));
+          if (changed.length === 0) return old;
+          const edited = [...new Set([...(old.edited ?? []), ...changed])];
+          const next: Article = { ...old, ...patch, edited, updatedAt: now.toISOString() };
+          await db.articles.put(next);
+          if (changed.some((f) => f === 'title' || f === 'source' || f === 'author')) await reindex(next);
+          return next;
+        }),
+      );
+    },
+
+    async tag(ids, add, remove, now) {
+      if (ids.length === 0 || (add.length === 0 && remove.length === 0)) return 0;
+      const updatedAt = now.toISOString();
+      return guardQuota(QUOTA_MESSAGE_WRITE, () =>
+        db.transaction('rw', db.articles, async () => {
+          const rows = await library.getMany(ids);
+          const changed: Article[] = [];
+          for (const a of rows) {
+            const tags = [...new Set([...a.tags.filter((t) => !remove.includes(t)), ...add])];
+            if (sameValue(tags, a.tags)) continue;
+            const edited = a.edited?.includes('tags') ? a.edited : [...(a.edited ?? []), 'tags'];
+            changed.push({ ...a, tags, edited, updatedAt });
+          }
+          await db.articles.bulkPut(changed);
+          return changed.length;
+        }),
+      );
+    },
+
+    remove: (id, now = new Date()) => library.removeMany([id], now),
+
+    async removeMany(ids, now) {
+      if (ids.length === 0) return null;
+      const token = `${UNDO_PREFIX}${now.toISOString()}:${Math.random().toString(36).slice(2, 8)}`;
+      return guardQuota(QUOTA_MESSAGE_WRITE, () =>
+        // The undo copy and the deletion commit together: nothing is lost between them.
+        db.transaction('rw', [...tables, db.kv], async () => {
+          const rows = await library.getMany(ids);
+          if (rows.length === 0) return null;
+          const rowIds = rows.map((a) => a.id!);
+          const bodies = await db.bodies.bulkGet(rowIds);
+          const records = rows.map((article, i) => ({ article, body: { html: bodies[i]?.html ?? '', text: bodies[i]?.text ?? '' } }));
+          await db.kv.put({ key: token, value: { at: now.toISOString(), records } satisfies UndoEntry });
+          await writeTerms(index, rowIds.map((articleId) => ({ articleId, terms: null })));
+          await db.articles.bulkDelete(rowIds);
+          await db.bodies.bulkDelete(rowIds);
+          const older = await db.kv.where('key').startsWith(UNDO_PREFIX).primaryKeys();
+          await db.kv.bulkDelete(older.sort().slice(0, Math.max(0, older.length - UNDO_KEEP)));
+          return token;
+        }),
+      );
+    },
+
+    async undo(token) {
+      if (!token.startsWith(UNDO_PREFIX)) return 0;
+      return guardQuota(QUOTA_MESSAGE_WRITE, () =>
+        db.transaction('rw', [...tables, db.kv], async () => {
+          const entry = (await db.kv.get(token))?.value as UndoEntry | undefined;
+          if (!entry) return 0;
+          // Saved again since the deletion: the new row stays, the old one does not come back over it.
+          const urls = new Set(await db.articles.where('url').anyOf(entry.records.map((r) => r.article.url)).keys());
+          const back = entry.records.filter((r) => !urls.has(r.article.url));
+          await db.articles.bulkPut(back.map((r) => r.article));
+          await db.bodies.bulkPut(back.map((r) => ({ articleId: r.article.id!, ...r.body })));
+          await writeTerms(index, back.map((r) => ({ articleId: r.article.id!, terms: articleTerms({ ...r.article, text: r.body.text }) })));
+          const restored = back.length;
+          await db.kv.delete(token);
+          return restored;
+        }),
+      );
     },
 
     async markExported(ids, now) {
@@ -140,24 +256,77 @@ export function createLibrary(db: JianbaoDb): Library {
     },
 
     async search(query, limit) {
-      const tokens = queryTokens(query);
-      if (tokens.length === 0 || limit <= 0) return [];
-      return db.transaction('r', db.terms, db.articles, async () => {
-        // Intersect from the rarest term up so common terms ("的", "the") only shrink a small set.
-        const counts = await Promise.all(tokens.map(countFor));
-        const order = tokens.map((t, i) => ({ t, n: counts[i]! })).sort((a, b) => a.n - b.n);
-        if (order[0]!.n === 0) return [];
-        let hits = await idsFor(order[0]!.t);
-        for (const { t } of order.slice(1)) {
-          const ids = await idsFor(t);
-          hits = new Set([...hits].filter((id) => ids.has(id)));
-          if (hits.size === 0) return [];
-        }
-        // Ids grow with save order, so newest-saved first without reading every matching row.
-        const top = [...hits].sort((a, b) => b - a).slice(0, limit);
-        const rows = await db.articles.bulkGet(top);
-        return rows.filter((a): a is Article => a !== undefined);
+      if (limit <= 0) return [];
+      const ids = (await searchIds(db, query)).slice(0, limit);
+      return library.getMany(ids);
+    },
+
+    query: (q) => queryIds(db, q),
+    facets: () => facets(db),
+
+    async readRecords(afterId, limit) {
+      return db.transaction('r', db.articles, db.bodies, async () => {
+        const rows = await db.articles.where('id').above(afterId).limit(limit).toArray();
+        const bodies = await db.bodies.bulkGet(rows.map((a) => a.id!));
+        return rows.map((article, i) => ({ article, body: { html: bodies[i]?.html ?? '', text: bodies[i]?.text ?? '' } }));
       });
     },
+
+    async importRecords(records) {
+      // Terms are computed before the transaction: CPU work inside it only holds the lock longer.
+      const terms = records.map((r) => articleTerms({ ...r.article, text: r.body.text }));
+      return guardQuota(QUOTA_MESSAGE_WRITE, () =>
+        // Bulk reads and writes only: in Chromium each awaited request is a round trip to another process.
+        db.transaction('rw', ...tables, async () => {
+          const counts = emptyCounts();
+          // A URL twice in one batch: only its newest version takes part (the merge rule, within the batch).
+          const newest = new Map<string, number>();
+          records.forEach((r, i) => {
+            const j = newest.get(r.article.url);
+            if (j === undefined || mergeDecision(records[j]!.article, r.article) === 'replace') newest.set(r.article.url, i);
+          });
+          const byUrl = new Map((await db.articles.where('url').anyOf(records.map((r) => r.article.url)).toArray()).map((a) => [a.url, a]));
+          const wantedIds = records.map((r) => r.article.id).filter((id): id is number => id !== undefined);
+          const taken = new Set((await db.articles.bulkGet(wantedIds)).filter(Boolean).map((a) => a!.id!));
+          const replaced: Article[] = [];
+          const keptIds: Article[] = [];
+          const newIds: { article: Article; index: number }[] = [];
+          const rowIndex = new Map<Article, number>();
+          for (const [i, { article }] of records.entries()) {
+            const decision = newest.get(article.url) === i ? mergeDecision(byUrl.get(article.url), article) : 'skip';
+            if (decision === 'skip') {
+              counts.skipped++;
+              continue;
+            }
+            let row: Article;
+            if (decision === 'replace') {
+              row = { ...article, id: byUrl.get(article.url)!.id };
+              replaced.push(row);
+              counts.replaced++;
+            } else if (article.id !== undefined && !taken.has(article.id)) {
+              // An empty library gets the backup's ids back, so the rows come back identical.
+              row = article;
+              taken.add(article.id);
+              keptIds.push(row);
+              counts.added++;
+            } else {
+              row = withoutId(article);
+              newIds.push({ article: row, index: i });
+              counts.added++;
+            }
+            rowIndex.set(row, i);
+          }
+          await db.articles.bulkPut(replaced);
+          await db.articles.bulkAdd(keptIds);
+          const ids = await db.articles.bulkAdd(newIds.map((n) => n.article), { allKeys: true });
+          newIds.forEach((n, j) => (n.article.id = ids[j]));
+          const written = [...replaced, ...keptIds, ...newIds.map((n) => n.article)];
+          await db.bodies.bulkPut(written.map((r) => ({ articleId: r.id!, ...records[rowIndex.get(r)!]!.body })));
+          await writeTerms(index, written.map((r) => ({ articleId: r.id!, terms: terms[rowIndex.get(r)!]! })));
+          return counts;
+        }),
+      );
+    },
   };
+  return library;
 }

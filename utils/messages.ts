@@ -1,19 +1,42 @@
 // The typed message protocol between the popup/library pages and the background (the only writer).
 import { browser } from 'wxt/browser';
-import type { Article } from './types';
+import type { Article, ExtractedArticle } from './types';
+import type { ArticlePatch } from './library';
+import type { BackupRecord } from './backup-format';
+import type { MergeCounts } from './restore-merge';
 
-export type SaveFailureCode = 'no-article' | 'restricted' | 'too-large' | 'quota' | 'error';
+// browser-page, web-store, pdf: pages no extension may read, told apart so the message can say why.
+export type SaveFailureCode =
+  | 'no-article' | 'restricted' | 'too-large' | 'quota' | 'error'
+  | 'browser-page' | 'web-store' | 'pdf' | 'no-selection';
 
 export type SaveOutcome =
   | { ok: true; status: 'created' | 'updated'; article: Article }
   | { ok: false; code: SaveFailureCode; message: string };
 
+/** What a save would store, shown before saving when the toolbar click only previews. */
+export type PreviewOutcome =
+  | { ok: true; article: Omit<ExtractedArticle, 'html' | 'text'> & { chars: number } }
+  | { ok: false; code: SaveFailureCode; message: string };
+
 export type ExportOutcome = { ok: true; filename: string } | { ok: false; message: string };
 
+/** A library write that failed: `quota` when browser storage is full (nothing was written). */
+export type LibraryWriteFailure = { ok: false; code: 'quota' | 'error'; message: string };
+type LibraryWrite<T> = ({ ok: true } & T) | LibraryWriteFailure;
+
 export interface Protocol {
+  'update-article': { request: { id: number; patch: ArticlePatch }; response: LibraryWrite<{ article: Article }> };
+  'delete-articles': { request: { ids: number[] }; response: LibraryWrite<{ undoToken: string | null }> };
+  'undo-delete': { request: { token: string }; response: LibraryWrite<{ restored: number }> };
+  'tag-articles': { request: { ids: number[]; add: string[]; remove: string[] }; response: LibraryWrite<{ changed: number }> };
+  'restore-batch': { request: { records: BackupRecord[] }; response: LibraryWrite<{ counts: MergeCounts }> };
   'save-tab': { request: { tabId: number }; response: SaveOutcome };
   'export-article': { request: { id: number }; response: ExportOutcome };
   'delete-article': { request: { id: number }; response: { ok: boolean } };
+  'preview-tab': { request: { tabId: number }; response: PreviewOutcome };
+  'save-whole-page': { request: { tabId: number }; response: SaveOutcome };
+  'mark-exported': { request: { ids: number[] }; response: LibraryWrite<{ marked: number }> };
 }
 
 export type MessageType = keyof Protocol;

@@ -1,4 +1,4 @@
-// Search-index terms and query terms: CJK as characters and bigrams (no dictionary), other scripts as words.
+// Search-index terms and query terms: CJK as bigrams (no dictionary), other scripts as words.
 
 /** Terms kept per article; the text is read in order, so title and lead survive the cap. */
 export const MAX_TERMS = 2000;
@@ -52,12 +52,12 @@ function words(text: string): string[] {
   return out;
 }
 
+// Bigrams, and the run's last character (which starts no bigram): a one-character query is a prefix
+// search over these, so single characters need no entries of their own. That halves the index.
 function* cjkIndexTerms(run: string): Generator<string> {
   const chars = Array.from(run);
-  for (let i = 0; i < chars.length; i++) {
-    yield chars[i]!;
-    if (i + 1 < chars.length) yield chars[i]! + chars[i + 1]!;
-  }
+  for (let i = 0; i + 1 < chars.length; i++) yield chars[i]! + chars[i + 1]!;
+  yield chars[chars.length - 1]!;
 }
 
 /** Terms to index for `text`: NFKC, lower-cased, deduplicated, at most `max`. */
@@ -76,7 +76,7 @@ export function searchTokens(text: string, max: number = MAX_TERMS): string[] {
 /**
  * Terms a document must all contain to match `query`. A CJK run needs its
  * bigrams (the index holds every bigram, so any substring of a run matches);
- * a lone CJK character needs itself. The last word is a prefix unless the
+ * a lone CJK character is a prefix of the bigrams it starts. The last word is a prefix unless the
  * query ends after it (space, punctuation): search-as-you-type.
  */
 export function queryTokens(query: string): QueryToken[] {
@@ -86,7 +86,8 @@ export function queryTokens(query: string): QueryToken[] {
   for (const piece of pieces(norm)) {
     if (piece.cjk) {
       const chars = Array.from(piece.text);
-      if (chars.length === 1) raw.push({ term: chars[0]!, prefix: false });
+      // A lone character matches the bigrams it starts (and a one-character run indexed as itself).
+      if (chars.length === 1) raw.push({ term: chars[0]!, prefix: true });
       for (let i = 0; i + 1 < chars.length; i++) raw.push({ term: chars[i]! + chars[i + 1]!, prefix: false });
       lastIsWord = false;
     } else {
@@ -105,4 +106,22 @@ export function queryTokens(query: string): QueryToken[] {
     seen.add(t.term);
     return true;
   });
+}
+
+/** Marks a title term in the index, so a title hit can be ranked above a body hit with one small lookup. */
+export const TITLE_MARK = '\u0001';
+
+/** The fields of an article the index covers. */
+export interface IndexedFields {
+  title: string;
+  source: string | null;
+  author: string | null;
+  text: string;
+}
+
+/** Index terms of one article: title, source, author and body, plus the title's terms marked with TITLE_MARK. */
+export function articleTerms(f: IndexedFields): string[] {
+  const all = searchTokens([f.title, f.source ?? '', f.author ?? '', f.text].join('\n'));
+  const title = searchTokens(f.title, 200).map((t) => TITLE_MARK + t);
+  return all.concat(title);
 }

@@ -49,6 +49,8 @@ export interface Article {
   category: string | null;
   contentHash: string;
   exportedAt: string | null;
+  /** Fields the user edited in the library (title, source, …): a new save of the page keeps these. */
+  edited?: string[];
 }
 
 /** A row of the `bodies` table: one per article, loaded only when needed. */

@@ -3,21 +3,37 @@ import { browser } from 'wxt/browser';
 import { JianbaoDb } from '@/utils/db';
 import { createLibrary } from '@/utils/library';
 import { dispatch, type Handlers } from '@/utils/messages';
-import { loadExportSettings } from '@/utils/settings';
-import { saveTab } from '@/utils/background/save-tab';
+import { loadExportConfig } from '@/utils/settings';
 import { exportArticle } from '@/utils/background/export-article';
+import { previewTab, saveTabAs, type SaveKind } from '@/utils/background/extract-tab';
+import { createBadge, withBadge, type BadgeAction } from '@/utils/background/badge';
+import { registerCommands } from '@/utils/background/commands';
+import { registerContextMenus } from '@/utils/background/context-menu';
+import { t } from '@/components/i18n';
+import { libraryHandlers } from '@/utils/background/library-handlers';
+import { exportHandlers } from '@/utils/background/export-handlers';
 
 export default defineBackground(() => {
   const library = createLibrary(new JianbaoDb());
   const handlers: Handlers = {
-    'save-tab': ({ tabId }) => saveTab(browser, library, tabId, () => new Date()),
-    'export-article': async ({ id }) => exportArticle(browser, library, id, await loadExportSettings(), new Date()),
+    'save-tab': ({ tabId }) => saveTabAs(browser, library, tabId, 'page', () => new Date()),
+    'preview-tab': ({ tabId }) => previewTab(browser, tabId),
+    'save-whole-page': ({ tabId }) => saveTabAs(browser, library, tabId, 'whole-page', () => new Date()),
+    'export-article': async ({ id }) => exportArticle(browser, library, id, await loadExportConfig(), new Date()),
     'delete-article': async ({ id }) => {
       await library.remove(id);
       return { ok: true };
     },
+    ...libraryHandlers(library, () => new Date()),
+    ...exportHandlers(library, () => new Date()),
   };
+  // Shortcut and context menu save without the popup; the toolbar badge says what happened.
+  // Firefox MV2 has browserAction where MV3 has action.
+  const action = (browser.action ?? (browser as unknown as { browserAction: BadgeAction }).browserAction) as BadgeAction;
+  const quickSave = withBadge(createBadge(action, t), (tabId, kind: SaveKind) => saveTabAs(browser, library, tabId, kind, () => new Date()));
+  const onCommand = registerCommands(browser, quickSave);
+  const menus = registerContextMenus(browser.contextMenus, t, quickSave);
   // Exposed for the browser tests, which drive the handlers from the service worker.
-  (globalThis as { jianbao?: unknown }).jianbao = { handlers, library };
+  (globalThis as { jianbao?: unknown }).jianbao = { handlers, library, onCommand, onMenuClick: menus.onClick, menusReady: menus.ready };
   browser.runtime.onMessage.addListener((message) => dispatch(handlers, message));
 });

@@ -1,12 +1,16 @@
-// The popup: the click saves the current tab, the card reports it, the list shows the library.
+// The popup: the click saves the current tab (or previews it, per the setting), the card reports it, the list shows the library.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import { JianbaoDb } from '@/utils/db';
-import { request } from '@/utils/messages';
+import { request, type PreviewOutcome, type SaveOutcome } from '@/utils/messages';
+import { clickSavesItem } from '@/utils/settings';
 import { SaveCard, type SaveState } from '@/components/save-card';
 import { ArticleList } from '@/components/article-list';
+import { PopupSettings } from '@/components/popup-settings';
 import { t } from '@/components/i18n';
+import { PopupExportButton } from '@/components/popup-export-button';
+import { PopupSearch } from '@/components/popup-search';
 
 const RECENT = 50;
 
@@ -25,15 +29,30 @@ export function App() {
   const [busy, setBusy] = useState<Set<number>>(new Set());
   const articles = useLiveQuery(() => db.articles.orderBy('savedAt').reverse().limit(RECENT).toArray(), [db]);
 
+  const [tabId, setTabId] = useState<number | null>(null);
+  const failed = (err: Error) => ({ ok: false as const, code: 'error' as const, message: err.message });
+  const runSave = async (job: () => Promise<SaveOutcome>) => {
+    setSave({ phase: 'saving' });
+    setSave({ phase: 'done', outcome: await job().catch(failed) });
+  };
+
   useEffect(() => {
     (async () => {
-      const tabId = await targetTabId();
-      const outcome = tabId === null
-        ? { ok: false as const, code: 'error' as const, message: t('noTab') }
-        : await request('save-tab', { tabId }).catch((err: Error) => ({ ok: false as const, code: 'error' as const, message: err.message }));
-      setSave({ phase: 'done', outcome });
+      const id = await targetTabId();
+      setTabId(id);
+      if (id === null) {
+        setSave({ phase: 'done', outcome: { ok: false, code: 'error', message: t('noTab') } });
+      } else if (await clickSavesItem.getValue().catch(() => true)) {
+        await runSave(() => request('save-tab', { tabId: id }));
+      } else {
+        setSave({ phase: 'reading' });
+        const preview: PreviewOutcome = await request('preview-tab', { tabId: id }).catch(failed);
+        setSave({ phase: 'preview', preview });
+      }
     })();
   }, []);
+  const onSave = () => tabId !== null && runSave(() => request('save-tab', { tabId }));
+  const onSaveWholePage = () => tabId !== null && runSave(() => request('save-whole-page', { tabId }));
 
   const withBusy = async (id: number, job: () => Promise<void>) => {
     setBusy((b) => new Set(b).add(id));
@@ -59,11 +78,13 @@ export function App() {
 
   return (
     <main>
-      <header class="bar"><span class="brand">{t('popupBrand')}</span></header>
-      <SaveCard state={save} />
+      <header class="bar"><span class="brand">{t('popupBrand')}</span><PopupExportButton /></header>
+      <SaveCard state={save} onSave={onSave} onSaveWholePage={onSaveWholePage} />
       {notice ? <p class="notice" data-testid="notice" role="status">{notice}</p> : null}
+      <PopupSearch db={db} />
       <h2 class="list-heading">{t('savedArticles')}</h2>
       {articles ? <ArticleList articles={articles} onExport={onExport} onDelete={onDelete} busy={busy} /> : null}
+      <PopupSettings />
     </main>
   );
 }

@@ -90,10 +90,11 @@ export async function serveFolder(dir = PAGES_DIR) {
 /**
  * Launches Debian chromium headless with the unpacked extension in `extensionDir`, a fresh
  * profile, and downloads saved under their own names into a fresh temp folder.
+ * `lang` (e.g. 'zh-CN') sets the browser's UI language, which chrome.i18n follows; `args` adds flags.
  * @returns {Promise<{ context: import('playwright-core').BrowserContext, extensionId: string,
  *   worker: import('playwright-core').Worker, downloadsDir: string, profileDir: string, close: () => Promise<void> }>}
  */
-export async function launchWithExtension(extensionDir = TEST_BUILD_DIR, { headless = true } = {}) {
+export async function launchWithExtension(extensionDir = TEST_BUILD_DIR, { headless = true, lang = undefined, args: extraArgs = [] } = {}) {
   const dist = path.resolve(extensionDir);
   if (!existsSync(path.join(dist, 'manifest.json'))) {
     throw new Error(`No extension build at ${dist} (manifest.json missing): run \`npm run build:test\` first.`);
@@ -120,6 +121,8 @@ export async function launchWithExtension(extensionDir = TEST_BUILD_DIR, { headl
     '--disable-sync',
   ];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
+  if (lang) args.push(`--lang=${lang}`);
+  args.push(...extraArgs);
 
   let context;
   try {
@@ -128,6 +131,8 @@ export async function launchWithExtension(extensionDir = TEST_BUILD_DIR, { headl
       headless,
       args,
       viewport: { width: 1000, height: 800 },
+      // On Linux Chromium also reads the UI language from the environment.
+      ...(lang ? { locale: lang, env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8` } } : {}),
     });
   } catch (err) {
     await rm(profileDir, { recursive: true, force: true });

@@ -14,19 +14,20 @@ function readManifest(dir, command) {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
-test('shipped chrome-mv3 manifest: no host permissions, no content scripts, four permissions', () => {
+test('shipped chrome-mv3 manifest: no host permissions, no content scripts, five permissions', () => {
   const m = readManifest(SHIPPED_BUILD_DIR, 'npm run build');
   assert.equal(m.manifest_version, 3);
   assert.equal(m.host_permissions, undefined, `host_permissions: ${JSON.stringify(m.host_permissions)}`);
   assert.equal(m.optional_host_permissions, undefined, `optional_host_permissions: ${JSON.stringify(m.optional_host_permissions)}`);
   assert.equal(m.content_scripts, undefined, `content_scripts: ${JSON.stringify(m.content_scripts)}`);
-  assert.deepEqual([...(m.permissions ?? [])].sort(), ['activeTab', 'downloads', 'scripting', 'storage']);
+  assert.deepEqual([...(m.permissions ?? [])].sort(), ['activeTab', 'contextMenus', 'downloads', 'scripting', 'storage']);
   assert.ok(!JSON.stringify(m).includes('<all_urls>'), 'no <all_urls> anywhere');
+  assert.deepEqual(m.commands?.['save-page']?.suggested_key, { default: 'Alt+Shift+S' }, 'the save shortcut');
 });
 
 test('test build differs only by host access to http://127.0.0.1/*', () => {
   const m = readManifest(TEST_BUILD_DIR, 'npm run build:test');
   assert.deepEqual(m.host_permissions, ['http://127.0.0.1/*']);
   assert.equal(m.content_scripts, undefined, `content_scripts: ${JSON.stringify(m.content_scripts)}`);
-  assert.deepEqual([...(m.permissions ?? [])].sort(), ['activeTab', 'downloads', 'scripting', 'storage']);
+  assert.deepEqual([...(m.permissions ?? [])].sort(), ['activeTab', 'contextMenus', 'downloads', 'scripting', 'storage']);
 });

@@ -3,12 +3,17 @@ import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { JianbaoDb } from '../../utils/db';
+import { TITLE_MARK, articleTerms } from '../../utils/search';
+import { writeTerms } from '../../utils/postings';
+import { createLibrary } from '../../utils/library';
 
 // The schemas as they shipped, copied here on purpose: if db.ts edits an old version, this test still
 // writes what real users have on disk.
 const HISTORY: Record<string, string>[] = [
   { articles: '++id, &url, savedAt, publishedAt, source, *tags, exportedAt', bodies: 'articleId', terms: 'articleId, *terms' },
   { kv: 'key' },
+  // v3: the search index moves to sharded posting lists; the upgrade re-indexes every article.
+  { terms: 'articleId', postings: '[term+shard]' },
 ];
 
 function oldDb(indexedDB: IDBFactory, version: number): Dexie {
@@ -30,13 +35,25 @@ describe.each(HISTORY.map((_, i) => i + 1))('a database written by version %i', 
     const before = oldDb(indexedDB, version);
     const id = (await before.table('articles').add(article)) as number;
     await before.table('bodies').add({ articleId: id, html: '<p>正文</p>', text: '正文' });
-    await before.table('terms').add({ articleId: id, terms: ['正文'] });
+    const tables = before.tables.map((t) => t.name);
+    if (version < 3) {
+      await before.table('terms').add({ articleId: id, terms: ['正文'] });
+    } else {
+      // From v3 on the library writes the index: the same code writes it here.
+      await writeTerms({ terms: before.table('terms'), postings: before.table('postings') },
+        [{ articleId: id, terms: articleTerms({ ...article, text: '正文' }) }]);
+    }
     before.close();
+    expect(tables).toContain('terms');
 
     const db = new JianbaoDb('jianbao', { indexedDB, IDBKeyRange });
     expect(await db.articles.get(id)).toEqual({ ...article, id });
     expect(await db.bodies.get(id)).toEqual({ articleId: id, html: '<p>正文</p>', text: '正文' });
-    expect(await db.terms.where('terms').equals('正文').primaryKeys()).toEqual([id]);
+    // Search finds it by body, title (ranked as a title hit through its mark) and source.
+    const library = createLibrary(db);
+    for (const q of ['正文', '旧文章', '南昌']) expect((await library.search(q, 10)).map((a) => a.id)).toEqual([id]);
+    expect(await db.postings.get([TITLE_MARK + '旧文', 0])).toMatchObject({ ids: Uint32Array.from([id]) });
+    expect((await db.terms.get(id))?.terms).toContain('正文');
     expect(db.verno).toBe(HISTORY.length);
     await db.kv.put({ key: 'probe', value: 1 });
     expect((await db.kv.get('probe'))?.value).toBe(1);

@@ -204,7 +204,7 @@ describe('quota', () => {
   });
 
   it('recognizes the quota error when Dexie wraps it in an abort', async () => {
-    vi.spyOn(db.terms, 'put').mockRejectedValue(new Dexie.AbortError('Transaction aborted', quota()));
+    vi.spyOn(db.terms, 'bulkPut').mockRejectedValue(new Dexie.AbortError('Transaction aborted', quota()));
     await expect(library.save(extracted(), T1)).rejects.toMatchObject({ code: 'quota' });
     expect(await db.articles.count()).toBe(0);
     expect(await db.bodies.count()).toBe(0);
@@ -212,7 +212,7 @@ describe('quota', () => {
 
   it('keeps the previous version of an updated article when the update fails', async () => {
     const { article } = await library.save(extracted(), T1);
-    vi.spyOn(db.terms, 'put').mockRejectedValue(quota());
+    vi.spyOn(db.terms, 'bulkPut').mockRejectedValue(quota());
     await expect(library.save(extracted({ title: 'changed', html: '<p>x</p>' }), T2)).rejects.toBeInstanceOf(
       LibraryError,
     );

@@ -4,8 +4,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_TERMS, queryTokens, searchTokens } from '../../utils/search';
 
 describe('searchTokens', () => {
-  it('indexes a CJK run as characters and bigrams', () => {
-    expect(searchTokens('青山湖')).toEqual(['青', '青山', '山', '山湖', '湖']);
+  it('indexes a CJK run as bigrams and its last character', () => {
+    expect(searchTokens('青山湖')).toEqual(['青山', '山湖', '湖']);
+    expect(searchTokens('湖')).toEqual(['湖']);
   });
 
   it('folds case and width (NFKC) and keeps words of other scripts', () => {
@@ -16,7 +17,7 @@ describe('searchTokens', () => {
 
   it('splits mixed text into CJK runs and words', () => {
     const terms = searchTokens('杭州West Lake 2022年');
-    expect(terms).toEqual(['杭', '杭州', '州', 'west', 'lake', '2022', '年']);
+    expect(terms).toEqual(['杭州', '州', 'west', 'lake', '2022', '年']);
   });
 
   it('does not pair characters across punctuation or lines', () => {
@@ -31,7 +32,7 @@ describe('searchTokens', () => {
   });
 
   it('deduplicates', () => {
-    expect(searchTokens('新闻 新闻 news NEWS')).toEqual(['新', '新闻', '闻', 'news']);
+    expect(searchTokens('新闻 新闻 news NEWS')).toEqual(['新闻', '闻', 'news']);
   });
 
   it('caps the number of terms, keeping the first ones', () => {
@@ -49,12 +50,12 @@ describe('searchTokens', () => {
 });
 
 describe('queryTokens', () => {
-  it('needs the bigrams of a CJK run, or the character of a one-character run', () => {
+  it('needs the bigrams of a CJK run; a lone character is a prefix of the terms it starts', () => {
     expect(queryTokens('青山湖')).toEqual([
       { term: '青山', prefix: false },
       { term: '山湖', prefix: false },
     ]);
-    expect(queryTokens('湖')).toEqual([{ term: '湖', prefix: false }]);
+    expect(queryTokens('湖')).toEqual([{ term: '湖', prefix: true }]);
   });
 
   it('flags the last word as a prefix while it is being typed', () => {
@@ -92,7 +93,10 @@ describe('queryTokens', () => {
         const start = a % chars.length;
         const end = start + 1 + (b % (chars.length - start));
         const indexed = new Set(searchTokens(text));
-        for (const t of queryTokens(chars.slice(start, end).join(''))) expect(indexed.has(t.term)).toBe(true);
+        for (const t of queryTokens(chars.slice(start, end).join(''))) {
+          const hit = t.prefix ? [...indexed].some((x) => x.startsWith(t.term)) : indexed.has(t.term);
+          expect(hit).toBe(true);
+        }
       }),
     );
   });
@@ -109,7 +113,7 @@ describe('without Intl.Segmenter', () => {
     vi.stubGlobal('Intl', Object.create(Intl, { Segmenter: { value: undefined } }));
     vi.resetModules();
     const search = await import('../../utils/search');
-    expect(search.searchTokens('Hello, wide-world 42 杭州')).toEqual(['hello', 'wide', 'world', '42', '杭', '杭州', '州']);
+    expect(search.searchTokens('Hello, wide-world 42 杭州')).toEqual(['hello', 'wide', 'world', '42', '杭州', '州']);
     expect(search.queryTokens('wide wor')).toEqual([
       { term: 'wide', prefix: false },
       { term: 'wor', prefix: true },

@@ -1,9 +1,9 @@
 // Exports one saved article as a .md download; runs in the background so a closing popup cannot cut it.
 import type { WxtBrowser } from 'wxt/browser';
-import type { ExportSettings } from '../types';
 import type { ExportOutcome } from '../messages';
 import type { Library } from '../library';
-import { renderPost } from '../export/render-post';
+import { createRenderer, type ExportConfig } from '../export/export-post';
+import { planPaths } from '../export/batch';
 
 /** A data: URL, because the MV3 service worker has no URL.createObjectURL. */
 export function markdownDataUrl(text: string): string {
@@ -11,14 +11,18 @@ export function markdownDataUrl(text: string): string {
 }
 
 export async function exportArticle(
-  api: Pick<WxtBrowser, 'downloads'>, library: Library, id: number, settings: ExportSettings, now: Date,
+  api: Pick<WxtBrowser, 'downloads'>, library: Library, id: number, config: ExportConfig, now: Date,
 ): Promise<ExportOutcome> {
   const article = await library.get(id);
   const body = await library.getBody(id);
   if (!article || !body) return { ok: false, message: 'This article is no longer in the library.' };
   let post: { path: string; text: string };
   try {
-    post = renderPost(article, body, settings, now);
+    const renderer = createRenderer(config);
+    post = renderer.render(article, body, now);
+    // The name a batch export gives it too, clash suffix included: one article, one file name.
+    const planned = planPaths(await library.list(), renderer).paths.get(id);
+    if (planned) post = { ...post, path: planned };
   } catch (err) {
     return { ok: false, message: `Could not write the post: ${(err as Error).message}` };
   }

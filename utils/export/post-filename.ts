@@ -53,7 +53,7 @@ export function sanitizeFileStem(text: string, maxBytes = MAX_NAME_BYTES): strin
   return stem;
 }
 
-function slugFromWords(words: string[]): string {
+export function slugFromWords(words: string[]): string {
   let slug = '';
   for (const word of words) {
     const next = slug ? `${slug}-${word}` : word.slice(0, MAX_SLUG_CHARS);
@@ -81,7 +81,7 @@ function lastPathSegment(url: string): string {
 }
 
 /** The publication day in its own offset; an undated article takes the day it was saved in the user's zone. */
-function postDay(article: Pick<Article, 'publishedAt' | 'savedAt'>, timeZone: string): string {
+export function postDay(article: Pick<Article, 'publishedAt' | 'savedAt'>, timeZone: string): string {
   if (article.publishedAt && /^\d{4}-\d{2}-\d{2}T/.test(article.publishedAt)) return isoDay(article.publishedAt);
   const offset = offsetMinutes(timeZone);
   if (offset === null) throw new Error(`time zone setting is not an offset like +08:00: ${timeZone}`);
@@ -101,10 +101,29 @@ export function postFilename(
 ): string {
   const prefix = `${postDay(article, settings.timeZone)}-`;
   const room = MAX_NAME_BYTES - byteLength(prefix) - EXTENSION.length;
-  const name =
-    sanitizeFileStem(article.siteArticleId ?? '', room) ||
-    slugFromWords(pinyinTokens(article.title)) ||
-    slugFromWords(pinyinTokens(lastPathSegment(article.url))) ||
-    'post';
-  return `_posts/${prefix}${name}${EXTENSION}`;
+  return `_posts/${prefix}${postName(article, room)}${EXTENSION}`;
 }
+
+/**
+ * The article's own name within `room` bytes: the site's id, else a slug of the title, else of the
+ * URL's last path segment, else `post`. `words` turns a text into slug words (pinyin by default).
+ */
+export function postName(
+  article: Pick<Article, 'siteArticleId' | 'title' | 'url'>,
+  room: number,
+  words: (text: string) => string[] = pinyinTokens,
+): string {
+  return (
+    sanitizeFileStem(article.siteArticleId ?? '', room) ||
+    fit(slugFromWords(words(article.title)), room) ||
+    fit(slugFromWords(words(lastPathSegment(article.url))), room) ||
+    'post'
+  );
+}
+
+/** Slug words are already safe; only their length may need cutting (Chinese words take 3 bytes a character). */
+function fit(slug: string, room: number): string {
+  return trimEnds(truncateToBytes(slug, room));
+}
+
+export { MAX_NAME_BYTES, EXTENSION, byteLength };

@@ -90,7 +90,7 @@ function isBoilerplate(text: string): boolean {
 }
 
 // Controls and navigation are never article content, whatever Readability kept.
-const DROP = 'form, input, button, select, textarea, nav, script, style, noscript, iframe, object, embed';
+const DROP = 'input, button, select, textarea, nav, script, style, noscript, iframe, object, embed';
 const CJK_CHAR = /[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]/g;
 
 /** Text length in Latin-character units: a CJK character carries about as much as three letters. */
@@ -114,6 +114,9 @@ export interface CleanBody {
   blocks: number;
   /** Weight of the prose paragraphs: how much of this is an article rather than a page of links. */
   prose: number;
+  /** Weight of all text outside links, and of link text. */
+  own: number;
+  links: number;
 }
 
 /**
@@ -123,6 +126,8 @@ export interface CleanBody {
 export function cleanBody(container: Element, baseUrl: string): CleanBody {
   const doc = container.ownerDocument;
   for (const el of Array.from(container.querySelectorAll(DROP))) el.remove();
+  // Whole ASP.NET pages sit in one <form>: keep what it holds, lose only its controls.
+  for (const form of Array.from(container.querySelectorAll('form'))) form.replaceWith(...Array.from(form.childNodes));
   const blocks: Element[] = [];
   let inline: Node[] = [];
   const flush = () => {
@@ -163,7 +168,7 @@ export function cleanBody(container: Element, baseUrl: string): CleanBody {
 
   const out: string[] = [];
   const texts: string[] = [];
-  let prose = 0;
+  let prose = 0, own = 0, links = 0;
   for (const block of blocks) {
     for (const el of [block, ...Array.from(block.querySelectorAll('*'))]) cleanAttributes(el, baseUrl);
     if (block.tagName === 'P' || /^H\d$/.test(block.tagName)) trimIndent(block);
@@ -174,6 +179,9 @@ export function cleanBody(container: Element, baseUrl: string): CleanBody {
     out.push(html.replace(/\n/g, '&#10;'));
     if (text) texts.push(text);
     prose += proseWeight(block);
+    const linked = textWeight(Array.from(block.querySelectorAll('a'), (a) => a.textContent ?? '').join('').replace(/\s+/g, ''));
+    links += linked;
+    own += Math.max(0, textWeight(text.replace(/\s+/g, '')) - linked);
   }
-  return { html: out.join('\n'), text: texts.join('\n\n'), blocks: out.length, prose };
+  return { html: out.join('\n'), text: texts.join('\n\n'), blocks: out.length, prose, own, links };
 }

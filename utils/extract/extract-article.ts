@@ -10,6 +10,8 @@ import { findAuthor } from './news-author';
 import { siteArticleId } from './site-article-id';
 import { cleanBody } from './clean-body';
 import { textAfter, textBefore, squash } from './dom-text';
+import { siteRuleFor, readRule, dropBoilerplate } from './site-rules';
+import { firstHeading, elementShowing, titlePieces } from './headline';
 
 export interface ExtractOptions {
   /** The clock, for relative dates ("昨天 09:30"). */
@@ -30,14 +32,6 @@ function detectLang(declared: string | null, text: string): string | null {
   return /[a-z]{3,}/i.test(text) ? 'en' : null;
 }
 
-function headline(doc: Document): Element | null {
-  const h1s = Array.from(doc.querySelectorAll('h1')).filter((h) => {
-    const t = squash(h.textContent ?? '');
-    return t.length >= 4 && t.length <= 300;
-  });
-  return h1s.find((h) => h.closest('article, main, [class*="article"], [class*="content"], [class*="news"]')) ?? h1s[0] ?? null;
-}
-
 function hostLabels(url: string): string[] {
   try {
     return [new URL(url).hostname.replace(/^www\./, '')];
@@ -54,8 +48,12 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
       return { ok: false, code: 'too-large', message: `This page is too large to read (${count} elements).` };
     }
     const meta = readPageMetadata(doc, pageUrl);
-    const h1 = headline(doc);
+    const rule = siteRuleFor(doc, pageUrl);
+    const evidence = rule ? readRule(doc, rule) : null;
+    const early = [meta.siteName, rule?.siteName].filter((s): s is string => !!s);
+    let h1 = evidence?.title ?? firstHeading(doc, early);
     const clone = doc.cloneNode(true) as Document;
+    dropBoilerplate(clone, rule);
     const parsed = new Readability(clone, { charThreshold: 200, maxElemsToParse: maxElements }).parse();
     if (!parsed || !parsed.content || squash(parsed.textContent ?? '').length < 40) {
       return { ok: false, code: 'no-article', message: 'No article found on this page.' };
@@ -65,41 +63,57 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
     const container = inert.createElement('div');
     container.innerHTML = parsed.content;
     const body = cleanBody(container, url);
-    // About 100 Chinese characters or 50 English words of prose, not counting links: less is a menu or a form.
-    if (body.prose < MIN_PROSE) {
+    if (!looksLikeArticle(body)) {
       return { ok: false, code: 'no-article', message: 'No article found on this page.' };
     }
 
-    const titleSuffixes = [meta.siteName, parsed.siteName, ...hostLabels(url)].filter((s): s is string => !!s);
-    const siteName = meta.siteName ?? parsed.siteName ?? guessSiteName(meta.docTitle, h1?.textContent ?? null) ?? hostLabels(url)[0] ?? null;
-    const siteNames = [siteName, ...titleSuffixes].filter((s): s is string => !!s);
-    const title = chooseTitle({
+    const titleSuffixes = [meta.siteName, parsed.siteName, rule?.siteName, ...hostLabels(url)].filter((s): s is string => !!s);
+    const siteName = rule?.siteName ?? meta.siteName ?? parsed.siteName ?? guessSiteName(meta.docTitle, h1?.textContent ?? null) ?? hostLabels(url)[0] ?? null;
+    const siteNames = [...new Set([siteName, ...titleSuffixes].filter((s): s is string => !!s))];
+    let title = chooseTitle({
       h1: h1?.textContent ?? null,
       og: meta.ogTitle,
       jsonLd: meta.jsonLd[0]?.headline ?? null,
       docTitle: meta.docTitle || parsed.title || '',
       siteNames,
     });
+    // Pages without an <h1> (or whose <h1> is something else) still show the headline somewhere.
+    if (!h1) {
+      // No <h1>: the headline is the longest part of the <title> that the page shows.
+      for (const piece of titlePieces(meta.docTitle)) {
+        const el = elementShowing(doc, piece);
+        if (el) {
+          h1 = el;
+          title = piece;
+          break;
+        }
+      }
+    } else if (squash(h1.textContent ?? '') !== title) {
+      h1 = elementShowing(doc, title) ?? h1;
+    }
     const lang = detectLang(meta.lang ?? parsed.lang ?? null, body.text);
     const zh = !!lang && lang.toLowerCase().startsWith('zh');
     const defaultOffset = offsetMinutes(options.timeZone ?? '+08:00') ?? 480;
     const after = h1 ? textAfter(h1, 600) : '';
     const before = h1 ? textBefore(h1, 200) : '';
     const publishedAt = findPublishedAt(
-      { metaTimes: meta.publishedTimes, nearHeadline: [after, before], articleText: body.text, zh },
+      { ruleTimes: evidence?.times, metaTimes: meta.publishedTimes, nearHeadline: [after, before], articleText: body.text, zh, pageText: () => visibleText(doc) },
       { now: options.now, offset: defaultOffset },
     );
     const source = findSource({
       nearHeadline: after.slice(0, 300),
       articleText: body.text,
       metaSources: meta.sources,
+      elementSources: [...(evidence?.sources ?? []), ...(h1 ? markedSources(doc, h1) : [])],
       siteName,
     }) ?? (zh ? null : meta.jsonLd[0]?.publisher ?? meta.siteName);
     const author = findAuthor({
+      ruleAuthors: evidence?.authors,
       nearHeadline: after.slice(0, 300),
       articleText: body.text,
       metaAuthors: [...meta.authors, ...(parsed.byline ? [parsed.byline] : [])],
-      siteNames,
+      pageText: () => visibleText(doc),
+      siteNames: source ? [...siteNames, source] : siteNames,
     });
     return {
       ok: true,
@@ -121,6 +135,55 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
   } catch (err) {
     return { ok: false, code: 'error', message: `Could not read this page: ${(err as Error).message}` };
   }
+}
+
+// About 100 Chinese characters or 50 English words of prose, not counting links: less is a menu
+// or a form. A short note (a photo caption, a two-line post) passes when links are few.
+function looksLikeArticle(body: { prose: number; own: number; links: number }): boolean {
+  if (body.prose >= MIN_PROSE) return true;
+  return body.own >= 150 && body.links < body.own * 0.3;
+}
+
+const visibleCache = new WeakMap<Document, string>();
+
+/** The page's text without scripts and styles, read once and only when a fallback needs it. */
+function visibleText(doc: Document): string {
+  const hit = visibleCache.get(doc);
+  if (hit !== undefined) return hit;
+  const parts: string[] = [];
+  let length = 0;
+  const walk = (n: Node, depth: number) => {
+    if (length > 400_000 || depth > 200) return;
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) {
+        const t = c.nodeValue ?? '';
+        if (t.trim()) {
+          parts.push(t);
+          length += t.length;
+        }
+      } else if (c.nodeType === 1 && !/^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|svg)$/i.test((c as Element).tagName)) walk(c, depth + 1);
+    }
+  };
+  if (doc.body) walk(doc.body, 0);
+  const text = parts.join(' ').replace(/[\s\u3000\u00a0]+/g, ' ');
+  visibleCache.set(doc, text);
+  return text;
+}
+
+const SOURCE_MARK = '[class*="source" i], [id*="source" i], [class*="media-name" i], [class*="publisher" i]';
+
+/** Short elements after the headline that the page itself labels as the source. */
+function markedSources(doc: Document, anchor: Element): string[] {
+  const out: string[] = [];
+  let scope: Element = anchor;
+  for (let i = 0; i < 3 && scope.parentElement && scope.parentElement !== doc.body; i++) scope = scope.parentElement;
+  for (const el of Array.from(scope.querySelectorAll(SOURCE_MARK)).slice(0, 40)) {
+    if (!(anchor.compareDocumentPosition(el) & 4) || el.closest('script, style')) continue;
+    const t = squash(el.textContent ?? '');
+    if (t && t.length <= 60) out.push(t);
+    if (out.length >= 2) break;
+  }
+  return out;
 }
 
 /** "标题_东方财富网" with headline "标题": the stripped tail is the site's name. */

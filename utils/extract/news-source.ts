@@ -4,12 +4,19 @@ import { squash } from './dom-text';
 // The label, then the name up to the next separator. 文章来源 is the republisher's credit line
 // and is the most reliable; a bare 来源 next to the headline is often the portal itself.
 const SOURCE_RE = /(文章来源|本文来源|新闻来源|信息来源|来源|稿源|出处)\s*[：:]\s*([^\s　:：|｜,，。;；)）\]】<>"“”]{2,30})/g;
-const BAD = /^(网络|互联网|网友|本站|未知|作者|编辑|记者|admin)$/i;
+const BAD = /^(网络|互联网|网友|本站|未知|作者|编辑|记者|admin|原创|转载|分享|关注|举报|评论)$/i;
+// An unlabelled name right after the dateline ("2019-09-26 10:56:28 证券时报网") is a source
+// when it is shaped like a publisher's name.
+const DATELINE_NAME = /(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|\d{1,2}日)\s+(?:原创\s+)?([\u4e00-\u9fa5A-Za-z0-9·]{2,14}(?:网|报|社|台|刊|杂志|新闻|日报|晚报|周刊|时报|在线|频道|客户端|资讯|财经|科技|传媒|观察))(?=\s|$)/;
+const LABEL = /^(?:文章来源|本文来源|新闻来源|信息来源|来源|稿源|出处|source)\s*[：:]\s*/i;
+const DATE_IN = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?/g;
 
 export interface SourceInput {
   nearHeadline: string;
   articleText: string;
   metaSources: string[];
+  /** Texts of elements the page marks as its source (a site rule's selector, class="source"). */
+  elementSources?: string[];
   siteName: string | null;
 }
 
@@ -23,9 +30,22 @@ function clean(name: string): string {
 
 interface Candidate { name: string; strong: boolean; }
 
+function usable(c: Candidate): boolean {
+  return c.name.length >= 2 && c.name.length <= 30 && !BAD.test(c.name) && !/^\d/.test(c.name) && !/^https?:/.test(c.name);
+}
+
 function candidates(text: string): Candidate[] {
   return Array.from(text.matchAll(SOURCE_RE), (m) => ({ name: clean(m[2]), strong: m[1] !== '来源' && m[1] !== '出处' }))
-    .filter((c) => c.name.length >= 2 && !BAD.test(c.name) && !/^\d/.test(c.name) && !/^https?:/.test(c.name));
+    .filter(usable);
+}
+
+/** "来源：新京报 2019-09-07" or "2019-09-07 北京日报" as an element shows it → "新京报". */
+export function sourceFromElement(text: string): string | null {
+  const labelled = candidates(text)[0];
+  if (labelled) return labelled.name;
+  const parts = squash(text.replace(DATE_IN, ' ').replace(LABEL, '')).split(/\s+|[|｜]/).filter(Boolean);
+  const name = parts.length ? clean(parts[0]) : '';
+  return usable({ name, strong: false }) ? name : null;
 }
 
 function samePublisher(a: string, b: string | null): boolean {
@@ -35,10 +55,13 @@ function samePublisher(a: string, b: string | null): boolean {
 }
 
 export function findSource(input: SourceInput): string | null {
+  const dateline = DATELINE_NAME.exec(input.nearHeadline.slice(0, 200))?.[1];
   // The credit line closes the article body, so read its tail first.
   const all = [
     ...candidates(input.articleText.slice(-400)).filter((c) => c.strong),
+    ...(input.elementSources ?? []).map((t) => sourceFromElement(t)).filter((n): n is string => !!n).map((name) => ({ name, strong: true })),
     ...candidates(input.nearHeadline),
+    ...(dateline ? [{ name: dateline, strong: false }] : []),
     ...candidates(input.articleText.slice(0, 300)),
     ...candidates(input.articleText.slice(-400)),
     ...input.metaSources.map((s) => ({ name: clean(s), strong: false })).filter((c) => c.name && !BAD.test(c.name)),

@@ -21,15 +21,23 @@ export function parseMetaTime(value: string, opts: TextDateOptions & { zh: boole
 }
 
 export interface PublishTimeInput {
+  /** Texts a site rule points at: trusted before the page's generic metadata. */
+  ruleTimes?: string[];
   metaTimes: string[];
   /** Text right after the headline, then right before it. */
   nearHeadline: string[];
   /** The article's own text, a last resort. */
   articleText: string;
+  /** The whole page's visible text, read lazily: labelled dates ("发表于 …") far from the headline. */
+  pageText?: () => string;
   zh: boolean;
 }
 
 export function findPublishedAt(input: PublishTimeInput, opts: TextDateOptions): string | null {
+  for (const t of input.ruleTimes ?? []) {
+    const hit = parseMetaTime(t, { ...opts, zh: input.zh }) ?? findTextDates(t, opts)[0]?.iso;
+    if (hit) return hit;
+  }
   const metas = input.metaTimes.map((v) => parseMetaTime(v, { ...opts, zh: input.zh })).filter((v): v is string => !!v);
   const texts = input.nearHeadline.flatMap((t) => findTextDates(t, opts));
   const meta = metas[0];
@@ -38,5 +46,16 @@ export function findPublishedAt(input: PublishTimeInput, opts: TextDateOptions):
   if (meta && text && meta.slice(0, 10) === text.iso.slice(0, 10) && /T00:00:00/.test(meta) && text.hasTime) return text.iso;
   if (meta) return meta;
   if (text) return text.iso;
-  return findTextDates(input.articleText.slice(0, 400), opts)[0]?.iso ?? null;
+  const inText = findTextDates(input.articleText.slice(0, 400), opts)[0]?.iso;
+  if (inText) return inText;
+  if (!input.pageText) return null;
+  const page = input.pageText();
+  for (const m of page.matchAll(LABELLED)) {
+    const hit = findTextDates(page.slice(m.index! + m[0].length, m.index! + m[0].length + 40), opts)[0];
+    if (hit && hit.index < 6) return hit.iso;
+  }
+  return null;
 }
+
+// Labels that put a date on the article rather than on the page ("今天是…") or a comment.
+const LABELLED = /(?:发表于|发布于|发布时间|发布日期|发表时间|发表日期|更新时间|出版日期|刊登日期|Posted on|Published(?: on)?)\s*[：:]?\s*/gi;

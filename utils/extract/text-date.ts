@@ -11,7 +11,7 @@ export interface TextDate {
 
 const TIME = String.raw`(?:\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?)?`;
 // Year first: 2022-01-09, 2022/1/9, 2022.01.09, 2022年1月9日, and split markup such as "2019 09/07".
-const FULL = new RegExp(String.raw`(?<!\d)((?:19|20)\d{2})\s*(?:[-/.年]|\s)\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?!\d)` + TIME, 'g');
+const FULL = new RegExp(String.raw`(?<!\d)((?:19|20)\d{2})\s*(?:[-/.年]|\s)\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*(?:日|(?!\d))` + TIME, 'g');
 // No year: 10-08 12:00, 1月9日 07:48 (a time is required, else too many false hits).
 const NO_YEAR = /(?<![\d-/.年])(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?\s+(\d{1,2})[:：](\d{2})(?![\d])/g;
 const RELATIVE_DAY = /(今天|昨天|前天)\s*(\d{1,2})[:：](\d{2})/g;

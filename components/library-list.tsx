@@ -1,0 +1,80 @@
+// The library's windowed list: only the rows in view (plus a margin) are read and rendered, so 100 000 ids scroll like 50.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Article } from '@/utils/types';
+import { formatPublished } from './format-time';
+import { t } from './i18n';
+
+export const ROW_HEIGHT = 56;
+const MARGIN = 8;
+
+export interface LibraryListProps {
+  ids: number[];
+  load: (ids: number[]) => Promise<Article[]>;
+  selected: Set<number>;
+  openId: number | null;
+  onToggle: (id: number, shift: boolean) => void;
+  onOpen: (id: number) => void;
+}
+
+export function LibraryList({ ids, load, selected, openId, onToggle, onOpen }: LibraryListProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(800);
+  const painted = useRef(false);
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setHeight(el.clientHeight));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  // A new result list starts at the top.
+  useEffect(() => {
+    if (box.current) box.current.scrollTop = 0;
+    setScrollTop(0);
+  }, [ids]);
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - MARGIN);
+  const last = Math.min(ids.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + MARGIN);
+  const windowIds = ids.slice(first, last);
+  const key = windowIds.join(',');
+  // liveQuery watches just these rows: an edit or a tag elsewhere repaints them.
+  const rows = useLiveQuery(() => load(windowIds), [key]);
+  const byId = new Map((rows ?? []).map((a) => [a.id!, a]));
+
+  useEffect(() => {
+    if (!painted.current && rows && rows.length > 0) {
+      painted.current = true;
+      requestAnimationFrame(() => performance.mark('lib-first-rows'));
+    }
+  }, [rows]);
+
+  if (ids.length === 0) return <p class="lib-empty" data-testid="lib-empty">{t('lib_empty')}</p>;
+  return (
+    <div class="lib-scroll" ref={box} onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
+      role="listbox" aria-multiselectable="true" aria-label={t('lib_listLabel')} data-testid="lib-list" data-count={ids.length}>
+      <div class="lib-spacer" style={{ height: `${ids.length * ROW_HEIGHT}px` }}>
+        {windowIds.map((id, i) => {
+          const a = byId.get(id);
+          const top = (first + i) * ROW_HEIGHT;
+          return (
+            <div key={id} class={`lib-row${openId === id ? ' open' : ''}${selected.has(id) ? ' selected' : ''}`} style={{ top: `${top}px` }}
+              role="option" aria-selected={selected.has(id)} data-testid="lib-row" data-id={id}>
+              <input type="checkbox" checked={selected.has(id)} aria-label={t('lib_select', a?.title ?? '')}
+                onClick={(e) => onToggle(id, (e as MouseEvent).shiftKey)} data-testid="lib-check" />
+              <button type="button" class="lib-row-main" onClick={() => onOpen(id)} data-testid="lib-open">
+                <span class="lib-row-title" data-testid="lib-row-title">{a?.title ?? ' '}</span>
+                <span class="lib-row-meta">
+                  {a ? [a.source ?? a.siteName, formatPublished(a.publishedAt), a.tags.map((x) => `#${x}`).join(' '), a.exportedAt ? t('lib_exported') : '']
+                    .filter(Boolean).join(' · ') : ''}
+                </span>
+              </button>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

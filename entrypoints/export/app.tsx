@@ -1,0 +1,137 @@
+// The export page: runs a batch export in its own tab (zip download or the picked folder), with progress and a report.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { JianbaoDb } from '@/utils/db';
+import { request } from '@/utils/messages';
+import { loadExportConfig } from '@/utils/settings';
+import { createRenderer } from '@/utils/export/export-post';
+import { planPaths } from '@/utils/export/batch';
+import { folderTarget, parseScope, runExportJob, zipName, zipTarget, type ExportTarget } from '@/utils/background/export-job';
+import { canPickFolder, folderPermission, loadExportFolder, storeExportFolder } from '@/utils/background/export-folder';
+import { ExportProgress, type ExportPhase } from '@/components/export-progress';
+import { ExportDestination } from '@/components/export-destination';
+import { t } from '@/components/i18n';
+
+type Picker = { showDirectoryPicker(o?: { mode?: 'readwrite'; id?: string }): Promise<FileSystemDirectoryHandle> };
+
+async function downloadBlob(blob: Blob, filename: string): Promise<void> {
+  const url = URL.createObjectURL(blob);
+  await browser.downloads.download({ url, filename, saveAs: false, conflictAction: 'uniquify' });
+  // The download reads the blob after this call returns; keep the URL alive for a while.
+  setTimeout(() => URL.revokeObjectURL(url), 120_000);
+}
+
+export function App() {
+  const db = useMemo(() => new JianbaoDb(), []);
+  const scope = useMemo(() => parseScope(location.search), []);
+  const auto = new URLSearchParams(location.search).get('auto') !== '0';
+  const [folder, setFolder] = useState<FileSystemDirectoryHandle | null>(null);
+  const [needsPermission, setNeedsPermission] = useState(false);
+  const [state, setState] = useState<ExportPhase>({ phase: 'idle' });
+  const [copied, setCopied] = useState<string | null>(null);
+  const started = useRef(false);
+
+  async function start(kind: 'zip' | 'folder', dir: FileSystemDirectoryHandle | null = folder) {
+    if (started.current && state.phase === 'running') return;
+    started.current = true;
+    try {
+      let target: ExportTarget;
+      const now = new Date();
+      if (kind === 'folder' && dir) {
+        // requestPermission needs this click's user activation; ask before any await that could lose it.
+        if ((await folderPermission(dir, true)) !== 'granted') throw new Error(t('exp_permissionDenied', dir.name));
+        setNeedsPermission(false);
+        target = folderTarget(dir);
+      } else target = zipTarget(downloadBlob, zipName(now), now);
+      setState({ phase: 'running', progress: { done: 0, total: 0, failed: 0 } });
+      const result = await runExportJob({
+        config: await loadExportConfig(),
+        scope,
+        readLibrary: () => db.articles.toArray(),
+        loadBodies: (ids) => db.bodies.bulkGet(ids),
+        target,
+        markExported: async (ids) => {
+          const r = await request('mark-exported', { ids });
+          if (!r.ok) throw new Error(r.message);
+        },
+        now,
+        onProgress: (progress) => setState({ phase: 'running', progress }),
+      });
+      setState({ phase: 'done', result });
+    } catch (err) {
+      setState({ phase: 'error', message: (err as Error).message });
+    }
+  }
+
+  useEffect(() => {
+    (async () => {
+      const saved = await loadExportFolder(db).catch(() => null);
+      setFolder(saved);
+      if (!auto) return;
+      if (saved) {
+        const permission = await folderPermission(saved, false).catch(() => 'denied' as PermissionState);
+        if (permission === 'granted') return start('folder', saved);
+        setNeedsPermission(true);
+        return;
+      }
+      return start('zip', null);
+    })();
+  }, []);
+
+  async function pick() {
+    try {
+      const dir = await (globalThis as unknown as Picker).showDirectoryPicker({ mode: 'readwrite', id: 'jianbao-export' });
+      await storeExportFolder(db, dir);
+      setFolder(dir);
+      setNeedsPermission(false);
+    } catch (err) {
+      if ((err as Error).name !== 'AbortError') setState({ phase: 'error', message: (err as Error).message });
+    }
+  }
+
+  async function forget() {
+    await storeExportFolder(db, null);
+    setFolder(null);
+    setNeedsPermission(false);
+  }
+
+  async function copyOne(id: number) {
+    try {
+      const config = await loadExportConfig();
+      const [article, body] = await Promise.all([db.articles.get(id), db.bodies.get(id)]);
+      if (!article || !body) throw new Error(t('exp_gone'));
+      const renderer = createRenderer(config);
+      const post = renderer.render(article, body, new Date());
+      await navigator.clipboard.writeText(post.text);
+      setCopied(planPaths([article], renderer).paths.get(id) ?? post.path);
+    } catch (err) {
+      setState({ phase: 'error', message: (err as Error).message });
+    }
+  }
+
+  const running = state.phase === 'running';
+  const heading = scope.kind === 'all' ? t('exp_scopeAll') : scope.kind === 'new' ? t('exp_scopeNew') : t('exp_scopeIds', String(scope.ids.length));
+  return (
+    <main>
+      <h1>{t('exp_pageTitle')}</h1>
+      <p class="sub">{heading}</p>
+      <ExportDestination
+        folderName={folder?.name ?? null}
+        canPick={canPickFolder()}
+        busy={running}
+        needsPermission={needsPermission}
+        onPick={pick}
+        onForget={forget}
+        onStartFolder={() => start('folder')}
+        onStartZip={() => start('zip', null)}
+      />
+      <ExportProgress state={state} />
+      {scope.kind === 'ids' && scope.ids.length === 1 ? (
+        <section class="card">
+          <button type="button" data-testid="copy-post" onClick={() => copyOne(scope.ids[0]!)}>{t('exp_copyPost')}</button>
+          {copied ? <p class="hint" data-testid="copied">{t('exp_copied', copied)}</p> : null}
+        </section>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,134 @@
+// The library page: search, filters, the windowed list, bulk actions, the reader, backup; writes go to the background.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { browser } from 'wxt/browser';
+import { JianbaoDb } from '@/utils/db';
+import { createLibrary, type ArticlePatch } from '@/utils/library';
+import type { LibraryFilter, SortKey } from '@/utils/library-filter';
+import { request } from '@/utils/messages';
+import { LibraryList } from '@/components/library-list';
+import { LibraryFilters } from '@/components/library-filters';
+import { LibraryReader } from '@/components/library-reader';
+import { LibraryBulkBar } from '@/components/library-bulk-bar';
+import { LibraryToast, type Toast } from '@/components/library-toast';
+import { LibraryBackup } from '@/components/library-backup';
+import { t } from '@/components/i18n';
+
+const SEARCH_DELAY_MS = 120;
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return v;
+}
+
+export function App() {
+  const library = useMemo(() => createLibrary(new JianbaoDb()), []);
+  const params = new URLSearchParams(location.search);
+  const [text, setText] = useState(params.get('q') ?? '');
+  const query = useDebounced(text, SEARCH_DELAY_MS);
+  const [filter, setFilter] = useState<LibraryFilter>({});
+  const [sort, setSort] = useState<SortKey>('savedAt');
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [toast, setToast] = useState<Toast | null>(null);
+  const [persisted, setPersisted] = useState<boolean | null>(null);
+  const lastClicked = useRef<number | null>(null);
+
+  // Exposed for the browser tests and the bench, which read through the page's own database connection.
+  (globalThis as { jianbao?: unknown }).jianbao = { library };
+
+  useEffect(() => {
+    // Without this the browser may evict the library under storage pressure.
+    navigator.storage?.persist?.().then(setPersisted, () => setPersisted(false));
+  }, []);
+
+  const ids = useLiveQuery(() => library.query({ text: query, filter, sort }), [query, filter, sort]);
+  const facets = useLiveQuery(() => library.facets(), []) ?? { sources: [], tags: [] };
+  const open = useLiveQuery(async () => (openId === null ? null : {
+    article: await library.get(openId), body: await library.getBody(openId),
+  }), [openId]);
+
+  // Selection follows the results: ids that left them are dropped.
+  useEffect(() => {
+    if (!ids) return;
+    setSelected((s) => {
+      if (s.size === 0) return s;
+      const visible = new Set(ids);
+      return new Set([...s].filter((id) => visible.has(id)));
+    });
+  }, [ids]);
+
+  const toggle = (id: number, shift: boolean) => {
+    setSelected((s) => {
+      const next = new Set(s);
+      const on = !next.has(id);
+      const from = lastClicked.current === null || !ids ? -1 : ids.indexOf(lastClicked.current);
+      const to = ids ? ids.indexOf(id) : -1;
+      // Shift-click selects the run between the last click and this one.
+      const run = shift && from >= 0 && to >= 0 ? ids!.slice(Math.min(from, to), Math.max(from, to) + 1) : [id];
+      for (const x of run) on ? next.add(x) : next.delete(x);
+      return next;
+    });
+    lastClicked.current = id;
+  };
+
+  const remove = async (list: number[]) => {
+    const r = await request('delete-articles', { ids: list });
+    if (!r.ok) return setToast({ message: r.message });
+    if (openId !== null && list.includes(openId)) setOpenId(null);
+    setSelected(new Set());
+    setToast({ message: t('lib_deleted', String(list.length)), undoToken: r.undoToken });
+  };
+  const undo = async (token: string) => {
+    const r = await request('undo-delete', { token });
+    setToast({ message: r.ok ? t('lib_restored', String(r.restored)) : r.message });
+  };
+  const save = async (id: number, patch: ArticlePatch) => {
+    const r = await request('update-article', { id, patch });
+    setToast({ message: r.ok ? t('lib_savedEdit') : r.message });
+    return r.ok;
+  };
+  const exportOne = async (id: number) => {
+    const r = await request('export-article', { id });
+    setToast({ message: r.ok ? t('lib_downloaded', r.filename) : r.message });
+  };
+  const exportMany = (list: number[]) => {
+    // The export page (batch zip or folder) takes over from here.
+    const url = (browser.runtime.getURL as (p: string) => string)(`/export.html?scope=ids&ids=${list.join(',')}`);
+    void browser.tabs.create({ url });
+  };
+  const tag = async (add: string[], removeTags: string[]) => {
+    const r = await request('tag-articles', { ids: [...selected], add, remove: removeTags });
+    setToast({ message: r.ok ? t('lib_tagged', String(r.changed)) : r.message });
+  };
+
+  const article = open?.article;
+  return (
+    <div class="lib">
+      <header class="lib-bar">
+        <span class="lib-brand">{t('lib_pageTitle')}</span>
+        <LibraryFilters text={text} filter={filter} sort={sort} sources={facets.sources} tags={facets.tags}
+          onText={setText} onFilter={setFilter} onSort={setSort} />
+      </header>
+      <div class="lib-tools">
+        <LibraryBulkBar count={selected.size} total={ids?.length ?? 0}
+          onSelectAll={() => setSelected(new Set(ids ?? []))} onClear={() => setSelected(new Set())}
+          onTag={tag} onExport={() => exportMany([...selected])} onDelete={() => remove([...selected])} />
+        <LibraryBackup source={library} />
+      </div>
+      <div class={`lib-main${article ? ' with-reader' : ''}`}>
+        {ids ? <LibraryList ids={ids} load={library.getMany} selected={selected} openId={openId} onToggle={toggle} onOpen={setOpenId} /> : <div class="lib-scroll" />}
+        {article ? (
+          <LibraryReader key={article.id} article={article} body={open?.body} onSave={(p) => save(article.id!, p)}
+            onExport={() => exportOne(article.id!)} onDelete={() => remove([article.id!])} onClose={() => setOpenId(null)} />
+        ) : null}
+      </div>
+      <footer class="lib-foot">{persisted === false ? t('lib_notPersistent') : persisted ? t('lib_persistent') : ''}</footer>
+      <LibraryToast toast={toast} onUndo={undo} onClose={() => setToast(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,9 @@
+// Options page entry: presets, site texts, source slugs and the template editor.
+import { render } from 'preact';
+import { App } from './app';
+import { t } from '@/components/i18n';
+import './style.css';
+
+document.title = t('opt_pageTitle');
+document.documentElement.lang = t('htmlLang');
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,82 @@
+// The ways to save a tab (article, selection, whole page) and the preview: which pages cannot be read
+// and why, which extract script runs, and how its answer becomes a library row.
+import type { WxtBrowser } from 'wxt/browser';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
+import type { ExtractedArticle } from '../types';
+import type { PreviewOutcome, SaveFailureCode, SaveOutcome } from '../messages';
+import type { Library } from '../library';
+import { LibraryError } from '../library';
+import { saveTab } from './save-tab';
+
+type Scripting = Pick<WxtBrowser, 'tabs' | 'scripting'>;
+
+export type SaveKind = 'page' | 'selection' | 'whole-page';
+type Failure = { ok: false; code: SaveFailureCode; message: string };
+type ScriptAnswer = { ok: true; article: ExtractedArticle } | { ok: false; code: SaveFailureCode; message: string };
+
+/** The runtime-registered extract scripts (entrypoints/extract*.content.ts). */
+export const EXTRACT_SCRIPTS: Record<SaveKind, ScriptPublicPath> = {
+  page: '/content-scripts/extract.js',
+  selection: '/content-scripts/extract-selection.js',
+  'whole-page': '/content-scripts/extract-whole-page.js',
+};
+
+const BROWSER_PAGE = /^(?:chrome|edge|brave|opera|vivaldi|about|moz-extension|chrome-extension|view-source|devtools|resource|chrome-search|chrome-untrusted|data|blob):/i;
+const WEB_STORE = /^https:\/\/(?:chrome\.google\.com\/webstore|chromewebstore\.google\.com|microsoftedge\.microsoft\.com\/addons|addons\.mozilla\.org)(?:[/?#]|$)/i;
+const PDF = /\.pdf(?:$|[?#])/i;
+
+/** Why a page cannot be saved before anything is injected, or null if it may be tried. */
+export function tabProblem(url: string | undefined): Failure | null {
+  if (!url) return null;
+  if (BROWSER_PAGE.test(url)) return { ok: false, code: 'browser-page', message: 'Browser pages cannot be saved.' };
+  if (WEB_STORE.test(url)) return { ok: false, code: 'web-store', message: 'Browsers do not let extensions read their add-on stores.' };
+  if (PDF.test(url)) return { ok: false, code: 'pdf', message: 'PDF files cannot be saved as articles.' };
+  return null;
+}
+
+async function checkTab(api: Scripting, tabId: number): Promise<Failure | null> {
+  const tab = await api.tabs.get(tabId).catch(() => null);
+  if (!tab) return { ok: false, code: 'error', message: 'The tab to save is gone.' };
+  return tabProblem(tab.url ?? tab.pendingUrl);
+}
+
+/** Runs one extract script in the tab's top frame and returns its answer. */
+export async function runExtractScript(api: Scripting, tabId: number, kind: SaveKind): Promise<ScriptAnswer> {
+  const problem = await checkTab(api, tabId);
+  if (problem) return problem;
+  try {
+    const [frame] = await api.scripting.executeScript({ target: { tabId }, files: [EXTRACT_SCRIPTS[kind]] });
+    const result = frame?.result as ScriptAnswer | undefined;
+    return result ?? { ok: false, code: 'error', message: 'The page did not answer; reload it and try again.' };
+  } catch (err) {
+    return { ok: false, code: 'restricted', message: `This page cannot be read by extensions. (${(err as Error).message})` };
+  }
+}
+
+async function store(library: Library, article: ExtractedArticle, now: Date): Promise<SaveOutcome> {
+  try {
+    const { status, article: row } = await library.save(article, now);
+    return { ok: true, status, article: row };
+  } catch (err) {
+    if (err instanceof LibraryError) return { ok: false, code: err.code === 'quota' ? 'quota' : 'error', message: err.message };
+    return { ok: false, code: 'error', message: `Could not store the article: ${(err as Error).message}` };
+  }
+}
+
+/** Saves the tab as `kind`; the article path is the spine's saveTab, after the page checks above. */
+export async function saveTabAs(api: Scripting, library: Library, tabId: number, kind: SaveKind, now: () => Date): Promise<SaveOutcome> {
+  if (kind === 'page') {
+    const problem = await checkTab(api, tabId);
+    return problem ?? saveTab(api, library, tabId, now);
+  }
+  const answer = await runExtractScript(api, tabId, kind);
+  return answer.ok ? store(library, answer.article, now()) : answer;
+}
+
+/** What saving the tab would store, without storing it. */
+export async function previewTab(api: Scripting, tabId: number): Promise<PreviewOutcome> {
+  const answer = await runExtractScript(api, tabId, 'page');
+  if (!answer.ok) return answer;
+  const { html: _html, text, ...rest } = answer.article;
+  return { ok: true, article: { ...rest, chars: text.length } };
+}

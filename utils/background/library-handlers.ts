@@ -1,0 +1,29 @@
+// The library page's write requests, answered in the background (the only writer); quota errors become messages.
+import type { Library } from '../library';
+import { LibraryError } from '../library';
+import type { Handlers, LibraryWriteFailure } from '../messages';
+
+type LibraryHandlers = Pick<Handlers, 'update-article' | 'delete-articles' | 'undo-delete' | 'tag-articles' | 'restore-batch'>;
+
+async function guarded<T extends object>(job: () => Promise<T>): Promise<({ ok: true } & T) | LibraryWriteFailure> {
+  try {
+    return { ok: true, ...(await job()) };
+  } catch (err) {
+    const code = err instanceof LibraryError ? err.code : 'error';
+    return { ok: false, code, message: (err as Error).message };
+  }
+}
+
+export function libraryHandlers(library: Library, now: () => Date): LibraryHandlers {
+  return {
+    'update-article': ({ id, patch }) => guarded(async () => {
+      const article = await library.update(id, patch, now());
+      if (!article) throw new Error('This article is no longer in the library.');
+      return { article };
+    }),
+    'delete-articles': ({ ids }) => guarded(async () => ({ undoToken: await library.removeMany(ids, now()) })),
+    'undo-delete': ({ token }) => guarded(async () => ({ restored: await library.undo(token) })),
+    'tag-articles': ({ ids, add, remove }) => guarded(async () => ({ changed: await library.tag(ids, add, remove, now()) })),
+    'restore-batch': ({ records }) => guarded(async () => ({ counts: await library.importRecords(records) })),
+  };
+}

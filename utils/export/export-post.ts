@@ -1,0 +1,131 @@
+// One article through a preset or the user's template: its variables, its text, its path; refused when its YAML is bad.
+import type { Article, ArticleBody, ExportSettings } from '../types';
+import { isoInOffset, offsetMinutes } from '../dates';
+import { categorySlug } from './category-slug';
+import { patternFilename } from './filename-pattern';
+import { htmlToMarkdown } from './markdown';
+import { PRESETS, type PresetSettings } from './presets';
+import { TemplateError, checkPostYaml, compileTemplate, renderTemplate, usedNames, type TemplateVars } from './template';
+
+export type ExportConfig = ExportSettings & PresetSettings;
+
+export interface ExportedPost {
+  /** Relative to the export's top, e.g. `_posts/2022-01-09-NW202201092240969820.md`. */
+  path: string;
+  text: string;
+}
+
+/** The original publisher, else the portal, else the host the page came from (as renderPost). */
+export function sourceName(article: Pick<Article, 'source' | 'siteName' | 'url'>): string {
+  for (const candidate of [article.source, article.siteName]) {
+    const name = candidate?.trim();
+    if (name) return name;
+  }
+  try {
+    return new URL(article.url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+function zoneMinutes(config: ExportConfig): number {
+  const offset = offsetMinutes(config.timeZone);
+  if (offset === null) throw new Error(`time zone setting is not an offset like +08:00: ${config.timeZone}`);
+  return offset;
+}
+
+/** Every variable a template may use, with the names the options page lists. */
+export const TEMPLATE_VARIABLES = [
+  'title', 'source', 'sourceSlug', 'siteName', 'author', 'url', 'publishedAt', 'savedAt', 'exportedAt', 'tags', 'postTags',
+  'clipTags', 'category', 'excerpt', 'siteArticleId', 'lang', 'leadImage', 'content', 'markdown', 'text', 'body', 'siteHost',
+  'layout', 'tagSuffix', 'tagName', 'backLinkText', 'homeLinkText',
+] as const;
+
+/**
+ * The template variables of one article. `publishedAt` of an undated article is `now` in the user's zone (as the seed
+ * format needs a date); `markdown` is only converted when `needMarkdown`, since Turndown is the costly part.
+ */
+export function postVariables(
+  article: Article, body: ArticleBody, config: ExportConfig, now: Date, needMarkdown: boolean,
+  slugOf: (source: string) => string = (source) => categorySlug(source, config.categoryOverrides),
+): TemplateVars {
+  const source = sourceName(article);
+  const sourceSlug = slugOf(source);
+  if (!article.publishedAt && Number.isNaN(now.getTime())) throw new Error('an undated article needs a valid `now`');
+  const publishedAt = article.publishedAt ?? isoInOffset(now, zoneMinutes(config));
+  const content = body.html.replace(/^\s*\n/, '').trimEnd();
+  const markdown = needMarkdown ? htmlToMarkdown(content, article.url) : '';
+  const tagName = `${source}${config.tagSuffix}`;
+  return {
+    title: article.title,
+    source,
+    sourceSlug,
+    siteName: article.siteName,
+    author: article.author,
+    url: article.url,
+    publishedAt,
+    savedAt: article.savedAt,
+    exportedAt: isoInOffset(now, zoneMinutes(config)),
+    tags: article.tags,
+    postTags: [tagName, ...article.tags.filter((t) => t !== tagName)],
+    clipTags: ['jianbao', ...article.tags],
+    category: article.category ?? sourceSlug,
+    excerpt: article.excerpt,
+    siteArticleId: article.siteArticleId,
+    lang: article.lang,
+    leadImage: article.leadImage,
+    content,
+    markdown,
+    text: body.text,
+    body: config.bodyFormat === 'markdown' ? markdown : content,
+    siteHost: config.siteHost,
+    layout: config.layout,
+    tagSuffix: config.tagSuffix,
+    tagName,
+    backLinkText: config.backLinkText.replaceAll('{source}', source.replace(/[\\`*_[\]<]/g, '\\$&')),
+    homeLinkText: config.homeLinkText,
+  };
+}
+
+/** A template compiled once for a whole export. */
+export interface PostRenderer {
+  render(article: Article, body: ArticleBody, now: Date): ExportedPost;
+  /** The text alone, for a batch that planned the paths already. */
+  renderText(article: Article, body: ArticleBody, now: Date): string;
+  /** The path alone (no body needed), to plan names before any file is written. */
+  path(article: Article): string;
+}
+
+/** Compiles the config's template (the user's, else the preset's); throws TemplateError for a broken template. */
+export function createRenderer(config: ExportConfig): PostRenderer {
+  const preset = PRESETS[config.preset] ?? PRESETS['jekyll-news'];
+  const compiled = compileTemplate(config.customTemplate ?? preset.template);
+  const names = usedNames(compiled);
+  const needMarkdown = names.has('markdown') || (names.has('body') && config.bodyFormat === 'markdown');
+  const path = (article: Article) => {
+    const name = patternFilename(article, config.filenamePattern, config.timeZone, config.slugStyle);
+    return preset.folder ? `${preset.folder}/${name}` : name;
+  };
+  // A library has a few dozen sources and thousands of articles: pinyin once per source.
+  const slugs = new Map<string, string>();
+  const slugOf = (source: string) => {
+    let slug = slugs.get(source);
+    if (slug === undefined) slugs.set(source, (slug = categorySlug(source, config.categoryOverrides)));
+    return slug;
+  };
+  const renderText = (article: Article, body: ArticleBody, now: Date) => {
+    const text = renderTemplate(compiled, postVariables(article, body, config, now, needMarkdown, slugOf));
+    try {
+      checkPostYaml(text);
+    } catch (err) {
+      if (err instanceof TemplateError) throw new TemplateError(`"${article.title}": ${err.message}`, err.line);
+      throw err;
+    }
+    return text;
+  };
+  return {
+    path,
+    renderText,
+    render: (article, body, now) => ({ path: path(article), text: renderText(article, body, now) }),
+  };
+}
