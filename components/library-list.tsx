@@ -10,6 +10,8 @@ const MARGIN = 8;
 
 export interface LibraryListProps {
   ids: number[];
+  /** Changes when the query changes: the list goes back to the top (not when the same results refresh). */
+  resetKey: string;
   load: (ids: number[]) => Promise<Article[]>;
   selected: Set<number>;
   openId: number | null;
@@ -17,7 +19,7 @@ export interface LibraryListProps {
   onOpen: (id: number) => void;
 }
 
-export function LibraryList({ ids, load, selected, openId, onToggle, onOpen }: LibraryListProps) {
+export function LibraryList({ ids, resetKey, load, selected, openId, onToggle, onOpen }: LibraryListProps) {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(800);
@@ -34,7 +36,7 @@ export function LibraryList({ ids, load, selected, openId, onToggle, onOpen }: L
   useEffect(() => {
     if (box.current) box.current.scrollTop = 0;
     setScrollTop(0);
-  }, [ids]);
+  }, [resetKey]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - MARGIN);
   const last = Math.min(ids.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + MARGIN);

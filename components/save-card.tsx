@@ -24,7 +24,7 @@ function Failure({ code, message, onSaveWholePage }: { code: SaveFailureCode; me
   const text = t(failureKey(code));
   return (
     <section class="card failed" data-testid="save-card" data-status="failed" data-code={code} role="alert">
-      <p class="fail"><strong>{t('notSaved')}</strong> {text}</p>
+      <p class="fail"><strong>{t('notSaved')}</strong>{text}</p>
       {/* The background's own words, for a bug report: secondary, and only when they add something. */}
       {message && message !== text ? <p class="detail" data-testid="fail-detail">{message}</p> : null}
       {code === 'no-article' && onSaveWholePage ? (

@@ -2,12 +2,14 @@
 import { Zip, ZipDeflate, unzipSync, strFromU8, strToU8 } from 'fflate';
 import type { Article } from './types';
 import { fnv1a32 } from './article-record';
+import { SHARD } from './postings';
 
 export const BACKUP_FORMAT = 'jianbao-backup';
 export const BACKUP_VERSION = 1;
 export const MANIFEST_NAME = 'manifest.json';
-/** Articles per chunk file: a restore writes one chunk per transaction. */
-export const CHUNK_SIZE = 500;
+/** Articles per chunk file: a restore writes one chunk per transaction. The index's shard size, so a
+ * restore into an empty library writes each shard of postings once, without reading it. */
+export const CHUNK_SIZE = SHARD;
 
 /** One saved article and its body, as the backup carries it (the article keeps its id). */
 export interface BackupRecord {

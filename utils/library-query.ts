@@ -42,12 +42,18 @@ export async function searchIds(db: JianbaoDb, query: string): Promise<number[]>
 
 /** All ids, newest first by `sort`; articles without a publication time come last when sorting by it. */
 async function sortedIds(db: JianbaoDb, sort: 'savedAt' | 'publishedAt'): Promise<number[]> {
-  const ids = await db.articles.orderBy(sort).reverse().primaryKeys();
+  // Forward, then reversed here: IndexedDB reads keys in bulk only forwards (a reverse read walks a cursor).
+  const ids = (await db.articles.orderBy(sort).primaryKeys()).reverse();
   if (sort === 'savedAt') return ids;
   // null is not indexed: those rows are missing from the publishedAt index.
   const seen = new Set(ids);
   const all = await db.articles.toCollection().primaryKeys();
   return ids.concat(all.filter((id) => !seen.has(id)).reverse());
+}
+
+/** The newest saved ids, for the first screen before the whole list is read. */
+export function recentIds(db: JianbaoDb, limit: number): Promise<number[]> {
+  return db.articles.orderBy('savedAt').reverse().limit(limit).primaryKeys();
 }
 
 /** The ids the library page shows for `q`, in display order. */

@@ -1,10 +1,10 @@
 // The article repository: the only module that writes the library database.
 import type { JianbaoDb } from './db';
 import { articleTerms } from './search';
-import { writeTerms } from './postings';
+import { SHARD, shardOf, writeTerms } from './postings';
 import type { Article, ArticleBody, ExtractedArticle } from './types';
 import { newArticle, pageFields } from './article-record';
-import { facets, queryIds, searchIds } from './library-query';
+import { facets, queryIds, recentIds, searchIds } from './library-query';
 import type { LibraryQuery } from './library-filter';
 import { emptyCounts, mergeDecision, type MergeCounts } from './restore-merge';
 import type { BackupRecord } from './backup-format';
@@ -72,6 +72,8 @@ export interface Library {
   /** Ids for the library page: filters, sort, search. */
   query(q: LibraryQuery): Promise<number[]>;
   facets(): Promise<{ sources: string[]; tags: string[] }>;
+  /** The newest saved ids, for a first screen. */
+  recentIds(limit: number): Promise<number[]>;
   /** Articles with their bodies, by id order after `afterId`, for a backup. */
   readRecords(afterId: number, limit: number): Promise<BackupRecord[]>;
   /** Merges records in one transaction (restore, bulk seeding): same URL, the newer edit wins. */
@@ -263,6 +265,7 @@ export function createLibrary(db: JianbaoDb): Library {
 
     query: (q) => queryIds(db, q),
     facets: () => facets(db),
+    recentIds: (limit) => recentIds(db, limit),
 
     async readRecords(afterId, limit) {
       return db.transaction('r', db.articles, db.bodies, async () => {
@@ -322,7 +325,16 @@ export function createLibrary(db: JianbaoDb): Library {
           newIds.forEach((n, j) => (n.article.id = ids[j]));
           const written = [...replaced, ...keptIds, ...newIds.map((n) => n.article)];
           await db.bodies.bulkPut(written.map((r) => ({ articleId: r.id!, ...records[rowIndex.get(r)!]!.body })));
-          await writeTerms(index, written.map((r) => ({ articleId: r.id!, terms: terms[rowIndex.get(r)!]! })));
+          // Shards where every article is one just added here had nothing indexed before: no reads needed.
+          const addedIn = new Map<number, number>();
+          for (const r of [...keptIds, ...newIds.map((n) => n.article)]) addedIn.set(shardOf(r.id!), (addedIn.get(shardOf(r.id!)) ?? 0) + 1);
+          for (const r of replaced) addedIn.delete(shardOf(r.id!));
+          const fresh = new Set<number>();
+          for (const [shard, n] of addedIn) {
+            const inShard = await db.articles.where(':id').between(shard * SHARD + 1, (shard + 1) * SHARD, true, true).count();
+            if (inShard === n) fresh.add(shard);
+          }
+          await writeTerms(index, written.map((r) => ({ articleId: r.id!, terms: terms[rowIndex.get(r)!]! })), fresh);
           return counts;
         }),
       );

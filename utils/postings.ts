@@ -3,8 +3,10 @@
 // article — and read a posting list one entry at a time; a shard row holds up to SHARD ids in one value.
 import type { Table } from 'dexie';
 
-/** Ids per posting row: article `id` lives in shard floor(id / SHARD). */
+/** Ids per posting row: article `id` (from 1) lives in shard floor((id - 1) / SHARD). */
 export const SHARD = 1024;
+
+export const shardOf = (id: number) => Math.floor((id - 1) / SHARD);
 
 /** A row of the `postings` table. `ids` ascending, all in the row's shard. */
 export interface PostingRow {
@@ -30,14 +32,20 @@ const keyOf = (term: string, shard: number) => `${shard}\u0000${term}`;
 /**
  * Sets the indexed terms of articles (null: the article is gone), updating the postings by the
  * difference from what was indexed before. Runs inside the caller's transaction; bulk requests only.
+ * `freshShards`: shards that held no indexed article before this call (a bulk import into new ids):
+ * nothing there needs reading, which is what makes a restore fast — in Chromium each get is a request.
  */
-export async function writeTerms(tables: IndexTables, changes: { articleId: number; terms: string[] | null }[]): Promise<void> {
+export async function writeTerms(
+  tables: IndexTables, changes: { articleId: number; terms: string[] | null }[], freshShards: ReadonlySet<number> = new Set(),
+): Promise<void> {
   if (changes.length === 0) return;
-  const old = await tables.terms.bulkGet(changes.map((c) => c.articleId));
+  const stale = changes.filter((c) => !freshShards.has(shardOf(c.articleId)));
+  const oldById = new Map((await tables.terms.bulkGet(stale.map((c) => c.articleId))).map((r, i) => [stale[i]!.articleId, r]));
+  const old = changes.map((c) => oldById.get(c.articleId));
   const adds = new Map<string, { term: string; shard: number; ids: number[] }>();
   const removes = new Map<string, { term: string; shard: number; ids: Set<number> }>();
   changes.forEach((c, i) => {
-    const shard = Math.floor(c.articleId / SHARD);
+    const shard = shardOf(c.articleId);
     const before = new Set(old[i]?.terms ?? []);
     const after = new Set(c.terms ?? []);
     for (const term of after) {
@@ -55,7 +63,10 @@ export async function writeTerms(tables: IndexTables, changes: { articleId: numb
   });
   const touched = new Map([...adds, ...removes].map(([k, v]) => [k, [v.term, v.shard] as Key]));
   const keys = [...touched.values()];
-  const rows = await tables.postings.bulkGet(keys);
+  const toRead = keys.filter(([, shard]) => !freshShards.has(shard));
+  const read = await tables.postings.bulkGet(toRead);
+  const byKey = new Map(toRead.map(([term, shard], i) => [keyOf(term, shard), read[i]]));
+  const rows = keys.map(([term, shard]) => byKey.get(keyOf(term, shard)));
   const puts: PostingRow[] = [];
   const deletes: Key[] = [];
   keys.forEach(([term, shard], i) => {

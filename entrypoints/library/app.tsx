@@ -4,8 +4,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import { JianbaoDb } from '@/utils/db';
 import { createLibrary, type ArticlePatch } from '@/utils/library';
-import type { LibraryFilter, SortKey } from '@/utils/library-filter';
+import { isFiltering, type LibraryFilter, type SortKey } from '@/utils/library-filter';
 import { request } from '@/utils/messages';
+import { restoreBackup, writeBackup } from '@/utils/backup';
+import { joinParts } from '@/utils/backup-format';
 import { LibraryList } from '@/components/library-list';
 import { LibraryFilters } from '@/components/library-filters';
 import { LibraryReader } from '@/components/library-reader';
@@ -15,6 +17,7 @@ import { LibraryBackup } from '@/components/library-backup';
 import { t } from '@/components/i18n';
 
 const SEARCH_DELAY_MS = 120;
+const FIRST_SCREEN = 40;
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -38,8 +41,11 @@ export function App() {
   const [persisted, setPersisted] = useState<boolean | null>(null);
   const lastClicked = useRef<number | null>(null);
 
-  // Exposed for the browser tests and the bench, which read through the page's own database connection.
-  (globalThis as { jianbao?: unknown }).jianbao = { library };
+  // Exposed for the browser tests and the bench, which read through the page's own database connection
+  // and time backup and restore (into a scratch database) where they run for users.
+  (globalThis as { jianbao?: unknown }).jianbao = {
+    library, writeBackup, restoreBackup, joinParts, openLibrary: (name: string) => createLibrary(new JianbaoDb(name)),
+  };
 
   useEffect(() => {
     // Without this the browser may evict the library under storage pressure.
@@ -47,6 +53,9 @@ export function App() {
   }, []);
 
   const ids = useLiveQuery(() => library.query({ text: query, filter, sort }), [query, filter, sort]);
+  // The first screen before the whole id list is read: the newest saved, the default order.
+  const head = useLiveQuery(() => library.recentIds(FIRST_SCREEN), []);
+  const shown = ids ?? (!query.trim() && !isFiltering(filter) && sort === 'savedAt' ? head : undefined);
   const facets = useLiveQuery(() => library.facets(), []) ?? { sources: [], tags: [] };
   const open = useLiveQuery(async () => (openId === null ? null : {
     article: await library.get(openId), body: await library.getBody(openId),
@@ -121,7 +130,7 @@ export function App() {
         <LibraryBackup source={library} />
       </div>
       <div class={`lib-main${article ? ' with-reader' : ''}`}>
-        {ids ? <LibraryList ids={ids} load={library.getMany} selected={selected} openId={openId} onToggle={toggle} onOpen={setOpenId} /> : <div class="lib-scroll" />}
+        {shown ? <LibraryList ids={shown} resetKey={JSON.stringify([query, filter, sort])} load={library.getMany} selected={selected} openId={openId} onToggle={toggle} onOpen={setOpenId} /> : <div class="lib-scroll" />}
         {article ? (
           <LibraryReader key={article.id} article={article} body={open?.body} onSave={(p) => save(article.id!, p)}
             onExport={() => exportOne(article.id!)} onDelete={() => remove([article.id!])} onClose={() => setOpenId(null)} />

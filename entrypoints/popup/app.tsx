@@ -59,7 +59,7 @@ export function App() {
     try {
       await job();
     } catch (err) {
-      setNotice((err as Error).message);
+      setNotice(t('pop_actionFailed', (err as Error).message));
     } finally {
       setBusy((b) => {
         const next = new Set(b);
@@ -70,7 +70,7 @@ export function App() {
   };
   const onExport = (id: number) => withBusy(id, async () => {
     const r = await request('export-article', { id });
-    setNotice(r.ok ? t('downloaded', r.filename) : r.message);
+    setNotice(r.ok ? t('downloaded', r.filename) : t('pop_exportFailed', r.message));
   });
   const onDelete = (id: number) => withBusy(id, async () => {
     await request('delete-article', { id });

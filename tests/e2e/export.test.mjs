@@ -300,6 +300,33 @@ describe('export: zip, new only, popup closed mid-export, folder (OPFS), clipboa
     await page.close();
   });
 
+  step('(viii) a failed article is listed with its reason, the others are written', async () => {
+    // A template that writes the author raw passes the options check (its sample author is fine bare) but breaks on "Li: Wei".
+    await h.worker.evaluate(() => chrome.storage.local.set({ customTemplate: '---\ntitle: {{ title | yaml_quoted }}\n{{#if author}}author: {{ author }}\n{{/if}}---\n{{ body }}' }));
+    const ids = await h.worker.evaluate(async (now) => {
+      const { library } = globalThis.jianbao;
+      const base = { siteName: null, lang: 'en', excerpt: null, leadImage: null, html: '<p>x</p>', text: 'x', publishedAt: '2024-06-01T10:00:00+08:00', source: 'Wire' };
+      const good = await library.save({ ...base, url: 'https://news.example.cn/ok.html', title: 'Fine', author: 'Li Wei', siteArticleId: 'OK1' }, new Date(now));
+      const bad = await library.save({ ...base, url: 'https://news.example.cn/bad.html', title: 'Broken by its author', author: 'Li: Wei', siteArticleId: 'BAD1' }, new Date(now));
+      return [good.article.id, bad.article.id];
+    }, NOW);
+    const page = await openExport(`scope=ids&ids=${ids.join(',')}&auto=0`);
+    await page.locator('[data-testid="start-zip"]').click();
+    const status = await waitDone(page);
+    assert.match(status, /Posts written: 1,/);
+    const failed = page.locator('[data-testid="export-failed"] li');
+    assert.equal(await failed.count(), 1);
+    assert.equal(await failed.first().getAttribute('data-id'), String(ids[1]));
+    assert.match(await failed.first().innerText(), /^Broken by its author\nline 3: front matter is not valid YAML/);
+    await screenshot(page, 'export-failed');
+    const files = await takeZip();
+    assert.deepEqual(Object.keys(files), ['content/posts/2024-06-01-OK1.md']);
+    const rows = (await dumpLibrary()).articles;
+    assert.ok(rows.find((a) => a.id === ids[0]).exportedAt, 'the written one records exportedAt');
+    assert.equal(rows.find((a) => a.id === ids[1]).exportedAt, null, 'the failed one does not');
+    await page.close();
+  });
+
   test('no uncaught errors in the export page or popup', () => {
     assert.deepEqual(pageErrors, []);
   });

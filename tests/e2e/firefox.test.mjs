@@ -188,7 +188,7 @@ describe('Firefox build in Firefox', { skip, timeout: 90_000 }, () => {
     assert.equal(r.count, 2);
   });
 
-  test('a page with no article: the popup says so and offers the whole page', async () => {
+  test('a page with no article: the popup says so, and "save the whole page anyway" saves it', async () => {
     const other = await newTab(server.url('/no-article.html'));
     const ids = await run(popup, `return (await browser.tabs.query({})).filter((t) => t.url === args[0]).map((t) => t.id);`, server.url('/no-article.html'));
     assert.equal(ids.length, 1);
@@ -204,6 +204,15 @@ describe('Firefox build in Firefox', { skip, timeout: 90_000 }, () => {
     assert.equal(card?.status, 'failed');
     assert.ok(card.text.includes('No article found'), card.text);
     assert.equal(card.whole, true);
+    const saved = await run(popup, `
+      document.querySelector('[data-testid="save-whole-page"]').click();
+      for (let i = 0; i < 100; i++) {
+        const c = document.querySelector('[data-testid="save-card"]');
+        if (c.dataset.status === 'created') return c.querySelector('.title').textContent;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return null;`);
+    assert.equal(saved, 'Sign in');
     await bidi.send('browsingContext.close', { context: other });
   });
 });

@@ -5,7 +5,7 @@
  * Imports `count` synthetic articles numbered from `start` through globalThis.jianbao.library.importRecords,
  * `batch` per transaction. `paragraphs` sets the body size (a Chinese paragraph is about 90 characters).
  */
-export async function seedInWorker({ start, count, batch = 1000, paragraphs = 12 }) {
+export async function seedInWorker({ start, count, batch = 1024, paragraphs = 12 }) {
   const ZH_WORDS = ('经济 发展 城市 建设 项目 企业 市场 服务 政府 工作 群众 社会 文化 教育 医疗 交通 科技 创新 生态 环境 乡村 振兴 产业 投资 ' +
     '民生 就业 消费 改革 开放 安全 治理 社区 居民 公共 资源 数字 平台 农业 旅游 工业 园区 基础 设施 质量 效率 人才 政策 资金 金融 ' +
     '银行 保险 医院 学校 学生 老师 家庭 老人 儿童 青年 志愿 活动 会议 代表 委员 调研 推进 落实 加快 提升 完善 加强 推动 实施 开展 ' +

@@ -41,20 +41,20 @@ async function backupOf(lib: ReturnType<typeof freshLibrary>, settings = { sync:
 
 describe('backup round trip', { timeout: 30_000 }, () => {
   it('backup → empty library → restore gives identical rows, bodies, terms and settings', async () => {
-    const source = await filled(1203);
+    const source = await filled(2100);
     const progress: string[] = [];
     const { data, manifest } = await backupOf(source);
-    expect(manifest).toMatchObject({ format: 'jianbao-backup', version: 1, articleCount: 1203 });
+    expect(manifest).toMatchObject({ format: 'jianbao-backup', version: 1, articleCount: 2100 });
     expect(manifest.chunks).toHaveLength(3);
 
     const target = freshLibrary('other');
     const { counts, manifest: read } = await restoreBackup(data, (r) => target.library.importRecords(r), (p) => progress.push(`${p.phase}:${p.done}/${p.total}`));
-    expect(counts).toEqual({ added: 1203, replaced: 0, skipped: 0 });
+    expect(counts).toEqual({ added: 2100, replaced: 0, skipped: 0 });
     expect(read.settings).toEqual({ sync: { exportSettings: { siteHost: 'a.example' } } });
-    expect(progress).toEqual(['check:1/3', 'check:2/3', 'check:3/3', 'restore:500/1203', 'restore:1000/1203', 'restore:1203/1203']);
+    expect(progress).toEqual(['check:1/3', 'check:2/3', 'check:3/3', 'restore:1024/2100', 'restore:2048/2100', 'restore:2100/2100']);
     expect(await dump(target)).toEqual(await dump(source));
     // Restoring the same file again changes nothing.
-    expect((await restoreBackup(data, (r) => target.library.importRecords(r))).counts).toEqual({ added: 0, replaced: 0, skipped: 1203 });
+    expect((await restoreBackup(data, (r) => target.library.importRecords(r))).counts).toEqual({ added: 0, replaced: 0, skipped: 2100 });
     expect(await dump(target)).toEqual(await dump(source));
   });
 
@@ -107,7 +107,7 @@ describe('refusing bad files', { timeout: 30_000 }, () => {
   });
 
   it('refuses a backup whose last chunk is damaged, before writing the good chunks', async () => {
-    const { data } = await backupOf(await filled(1001));
+    const { data } = await backupOf(await filled(2049));
     const { unzipSync } = await import('fflate');
     const files = unzipSync(data);
     const last = 'articles/00003.json';

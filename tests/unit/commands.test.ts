@@ -37,7 +37,7 @@ describe('handleCommand', () => {
   });
 });
 
-describe('the shortcut end to end on the fake browser', () => {
+describe('the shortcut end to end on the fake browser', { timeout: 30_000 }, () => {
   /** Wires what the background wires, with executeScript answering what the extract script would. */
   async function setup(answer: (file: string) => ExtractResult | object) {
     const library = testLibrary(`commands-${Math.random()}`);
@@ -54,12 +54,12 @@ describe('the shortcut end to end on the fake browser', () => {
     const { library, onCommand, executeScript } = await setup(() => ({ ok: true, article: extracted() }));
     const tab = await fakeBrowser.tabs.create({ url: 'https://news.example.cn/2022/01/09/qingshanhu.html', active: true });
     await onCommand.trigger(SAVE_COMMAND, tab);
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('✓'));
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('✓'), { timeout: 15_000 });
     expect(executeScript).toHaveBeenCalledWith({ target: { tabId: tab.id }, files: [EXTRACT_SCRIPTS.page] });
     expect((await library.list()).map((a) => a.title)).toEqual(['青山湖畔春来早']);
 
     await onCommand.trigger(SAVE_COMMAND, tab);
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('↻'));
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('↻'), { timeout: 15_000 });
     expect(await library.count()).toBe(1);
   });
 

@@ -81,7 +81,7 @@ describe('handleMenuClick', () => {
   });
 });
 
-describe('the menu end to end on the fake browser, with the extract scripts run on the seed page', () => {
+describe('the menu end to end on the fake browser, with the extract scripts run on the seed page', { timeout: 30_000 }, () => {
   function seedPage(select?: (doc: Document) => Range) {
     const html = readFileSync(path.join(PAGES, 'eastmoney-share.html'), 'utf8');
     const dom = new JSDOM(html, { url: SEED_URL });
@@ -121,11 +121,11 @@ describe('the menu end to end on the fake browser, with the extract scripts run 
 
     // The listener does not wait for the save (the browser ignores its answer): wait for the library.
     await menus.onClicked.trigger({ menuItemId: MENU_SAVE_PAGE }, tab);
-    await vi.waitFor(async () => expect(await library.count()).toBe(1));
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('✓'));
+    await vi.waitFor(async () => expect(await library.count()).toBe(1), { timeout: 15_000 });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('✓'), { timeout: 15_000 });
     await menus.onClicked.trigger({ menuItemId: MENU_SAVE_SELECTION }, tab);
-    await vi.waitFor(async () => expect(await library.count()).toBe(2));
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('✓'));
+    await vi.waitFor(async () => expect(await library.count()).toBe(2), { timeout: 15_000 });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toBe('✓'), { timeout: 15_000 });
 
     const rows = await library.list();
     expect(rows).toHaveLength(2);

@@ -151,3 +151,28 @@ describe('front matter property: any title and source read back as written', () 
     );
   });
 });
+
+describe('front matter property: template values written by the yaml filters read back as written', async () => {
+  const { compileTemplate, renderTemplate, checkPostYaml } = await import('../../utils/export/template');
+  const compiled = compileTemplate(
+    '---\nlayout: {{ layout | yaml }}\ntitle: {{ title | yaml_quoted }}\ndate: {{ date | yaml_plain }}\ncategories: {{ source | yaml }}\ntags: {{ tags | yaml }}\n---\nbody',
+  );
+  it('round-trips through yaml, line by line, and passes the post check', () => {
+    fc.assert(
+      fc.property(nastyString, nastyString, nastyString, fc.array(nastyString, { maxLength: 3 }), (layout, title, source, tags) => {
+        const post = renderTemplate(compiled, { layout, title, date: '2022-01-09 07:48:06 +0800', source, tags });
+        checkPostYaml(post);
+        const block = post.slice(4, post.indexOf('\n---\n', 3));
+        const entries: FrontMatterEntry[] = [
+          ['layout', layout],
+          ['title', doubleQuoted(title)],
+          ['date', plain('2022-01-09 07:48:06 +0800')],
+          ['categories', source],
+          ['tags', tags],
+        ];
+        assertFrontMatterRoundTrip(entries, block);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -125,3 +125,26 @@ describe('postFilename property: any id and title give a safe name', () => {
     );
   });
 });
+
+describe('patternFilename property: any pattern of parts, any title, a safe name within 200 bytes', async () => {
+  const { patternFilename, FILENAME_TOKENS } = await import('../../utils/export/filename-pattern');
+  const part = fc.oneof(fc.constantFrom(...FILENAME_TOKENS.map((t) => `{${t}}`)), fc.constantFrom('-', '_', ' ', '.', '..', '/', '\\', ':', '新闻', 'CON', ''));
+  const pattern = fc.array(part, { minLength: 1, maxLength: 6 }).map((p) => p.join('')).filter((p) => p.includes('{'));
+  const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 50 }), fc.constantFrom('..', '.hidden', 'CON', 'a/b\\c', '重庆'.repeat(200), '😀'.repeat(100)));
+  it('stays safe', () => {
+    fc.assert(
+      fc.property(pattern, text, fc.option(text), text, fc.constantFrom('pinyin', 'chinese') as fc.Arbitrary<'pinyin' | 'chinese'>, (p, title, id, source, style) => {
+        const name = patternFilename({ ...SEED, title, siteArticleId: id, source, siteName: null }, p, '+08:00', style);
+        expect(bytes(name)).toBeLessThanOrEqual(200);
+        expect(name.endsWith('.md')).toBe(true);
+        const stem = name.slice(0, -3);
+        expect(stem).not.toBe('');
+        expect(name).not.toMatch(/[<>:"/\\|?*\u0000-\u001f\u007f]/);
+        expect(name).not.toMatch(/^[.\s-]|\.\./);
+        expect(stem.split('.')[0]).not.toMatch(/^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i);
+        expect(stem).not.toMatch(/\p{Surrogate}/u);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});

@@ -14,7 +14,7 @@ function load(file: string, url: string) {
   return new JSDOM(readFileSync(path.join(PAGES, file), 'utf8'), { url }).window.document;
 }
 
-describe('extractWholePage', () => {
+describe('extractWholePage', { timeout: 30_000 }, () => {
   it('a page the article extractor refuses becomes its main text, without menus and forms', () => {
     const url = 'https://ledger.example/account/login';
     const doc = load('no-article.html', url);

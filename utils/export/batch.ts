@@ -87,7 +87,9 @@ export async function runBatch(input: BatchInput): Promise<BatchReport> {
           await sink.write(path, renderer.renderText(article, body, now));
           report.written.push({ id, title, path });
         } catch (err) {
-          fail((err as Error).message);
+          // The report shows the title beside the reason already.
+          const message = (err as Error).message;
+          fail(message.startsWith(`"${title}": `) ? message.slice(title.length + 4) : message);
         }
       }
     }

@@ -91,21 +91,17 @@ function isBoilerplate(text: string): boolean {
 
 // Controls and navigation are never article content, whatever Readability kept.
 const DROP = 'input, button, select, textarea, nav, script, style, noscript, iframe, object, embed';
-const CJK_CHAR = /[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]/g;
+const PROSE_TAGS = /^(P|BLOCKQUOTE|PRE|UL|OL|DL|TABLE|H\d)$/;
 
-/** Text length in Latin-character units: a CJK character carries about as much as three letters. */
+/** Text length in Latin-character units, white space left out: a CJK character carries about as much as three letters. */
 export function textWeight(text: string): number {
-  const cjk = text.match(CJK_CHAR)?.length ?? 0;
-  return text.length + 2 * cjk;
-}
-
-/** Weight of the block's own words, leaving out link text (menus and lists of links are not prose). */
-function proseWeight(block: Element): number {
-  if (!/^(P|BLOCKQUOTE|PRE|UL|OL|DL|TABLE|H\d)$/.test(block.tagName)) return 0;
-  const all = (block.textContent ?? '').replace(/\s+/g, ' ').trim();
-  const links = Array.from(block.querySelectorAll('a'), (a) => a.textContent ?? '').join('').replace(/\s+/g, ' ').trim();
-  const own = textWeight(all) - textWeight(links);
-  return own >= 40 ? own : 0;
+  let w = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 || c === 0x3000 || c === 0xa0) continue;
+    w += (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af) ? 3 : 1;
+  }
+  return w;
 }
 
 export interface CleanBody {
@@ -138,8 +134,21 @@ export function cleanBody(container: Element, baseUrl: string): CleanBody {
     }
     inline = [];
   };
+  // Sibling pointers, not Array.from(childNodes/children): jsdom's live collections make that
+  // quadratic on a long article.
+  const kids = (parent: Node): Node[] => {
+    const out: Node[] = [];
+    for (let c = parent.firstChild; c; c = c.nextSibling) out.push(c);
+    return out;
+  };
+  const hasBlockChild = (el: Element): boolean => {
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      if (BLOCKS.has(c.tagName) || WRAPPERS.has(c.tagName) || c.tagName === 'BR') return true;
+    }
+    return false;
+  };
   const walk = (parent: Element) => {
-    for (const child of Array.from(parent.childNodes)) {
+    for (const child of kids(parent)) {
       if (child.nodeType === 3) {
         inline.push(child);
       } else if (child.nodeType === 1) {
@@ -149,13 +158,13 @@ export function cleanBody(container: Element, baseUrl: string): CleanBody {
         } else if (BLOCKS.has(el.tagName)) {
           flush();
           blocks.push(el);
-        } else if (WRAPPERS.has(el.tagName) && Array.from(el.children).some((c) => BLOCKS.has(c.tagName) || WRAPPERS.has(c.tagName) || c.tagName === 'BR')) {
+        } else if (WRAPPERS.has(el.tagName) && hasBlockChild(el)) {
           flush();
           walk(el);
           flush();
         } else if (el.tagName === 'DIV' || el.tagName === 'SECTION') {
           flush();
-          inline.push(...Array.from(el.childNodes));
+          inline.push(...kids(el));
           flush();
         } else {
           inline.push(el);
@@ -178,10 +187,13 @@ export function cleanBody(container: Element, baseUrl: string): CleanBody {
     const html = block.tagName === 'PRE' ? block.outerHTML : block.outerHTML.replace(/\s*\n\s*/g, ' ');
     out.push(html.replace(/\n/g, '&#10;'));
     if (text) texts.push(text);
-    prose += proseWeight(block);
-    const linked = textWeight(Array.from(block.querySelectorAll('a'), (a) => a.textContent ?? '').join('').replace(/\s+/g, ''));
+    // The block's own words, leaving out link text (menus and lists of links are not prose).
+    let linked = 0;
+    for (const a of Array.from(block.querySelectorAll('a'))) linked += textWeight(a.textContent ?? '');
+    const mine = Math.max(0, textWeight(text) - linked);
     links += linked;
-    own += Math.max(0, textWeight(text.replace(/\s+/g, '')) - linked);
+    own += mine;
+    if (PROSE_TAGS.test(block.tagName) && mine >= 40) prose += mine;
   }
   return { html: out.join('\n'), text: texts.join('\n\n'), blocks: out.length, prose, own, links };
 }

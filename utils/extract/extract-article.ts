@@ -20,10 +20,13 @@ export interface ExtractOptions {
   timeZone?: string;
   /** Refuse documents with more elements than this instead of hanging on them. */
   maxElements?: number;
+  /** Refuse documents with more text than this (characters). */
+  maxChars?: number;
 }
 
 const CJK = /[\u3400-\u9fff]/g;
 const MIN_PROSE = 300;
+const MAX_CHARS = 3_000_000;
 
 function detectLang(declared: string | null, text: string): string | null {
   if (declared) return declared.replace('_', '-').split(/[;,]/)[0].trim() || null;
@@ -47,6 +50,11 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
     if (count > maxElements) {
       return { ok: false, code: 'too-large', message: `This page is too large to read (${count} elements).` };
     }
+    // More text than any article (a long novel is about a million characters): refuse rather than stall the tab.
+    const chars = doc.body?.textContent?.length ?? 0;
+    if (chars > (options.maxChars ?? MAX_CHARS)) {
+      return { ok: false, code: 'too-large', message: `This page is too large to read (${Math.round(chars / 1e6)} M characters).` };
+    }
     const meta = readPageMetadata(doc, pageUrl);
     const rule = siteRuleFor(doc, pageUrl);
     const evidence = rule ? readRule(doc, rule) : null;
@@ -54,14 +62,13 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
     let h1 = evidence?.title ?? firstHeading(doc, early);
     const clone = doc.cloneNode(true) as Document;
     dropBoilerplate(clone, rule);
-    const parsed = new Readability(clone, { charThreshold: 200, maxElemsToParse: maxElements }).parse();
+    // The serializer hands back Readability's element itself: no HTML string to build and re-parse.
+    const parsed = new Readability<Element>(clone, { charThreshold: 200, maxElemsToParse: maxElements, serializer: (n) => n as Element }).parse();
     if (!parsed || !parsed.content || squash(parsed.textContent ?? '').length < 40) {
       return { ok: false, code: 'no-article', message: 'No article found on this page.' };
     }
     const url = meta.canonical ?? pageUrl.replace(/#.*$/, '');
-    const inert = doc.implementation.createHTMLDocument('');
-    const container = inert.createElement('div');
-    container.innerHTML = parsed.content;
+    const container = parsed.content;
     const body = cleanBody(container, url);
     if (!looksLikeArticle(body)) {
       return { ok: false, code: 'no-article', message: 'No article found on this page.' };
@@ -133,6 +140,8 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
       },
     };
   } catch (err) {
+    // Readability and the DOM recurse: a page nested thousands deep overflows the stack.
+    if (err instanceof RangeError) return { ok: false, code: 'too-large', message: 'This page is nested too deeply to read.' };
     return { ok: false, code: 'error', message: `Could not read this page: ${(err as Error).message}` };
   }
 }
@@ -141,7 +150,7 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
 // or a form. A short note (a photo caption, a two-line post) passes when links are few.
 function looksLikeArticle(body: { prose: number; own: number; links: number }): boolean {
   if (body.prose >= MIN_PROSE) return true;
-  return body.own >= 150 && body.links < body.own * 0.3;
+  return body.own >= 100 && body.links < body.own * 0.3;
 }
 
 const visibleCache = new WeakMap<Document, string>();

@@ -5,6 +5,8 @@ import { findTextDates, type TextDateOptions } from './text-date';
 /** Metadata times: ISO-like strings, then anything Date.parse understands that states its own offset. */
 export function parseMetaTime(value: string, opts: TextDateOptions & { zh: boolean }): string | null {
   let iso = parseMachineDate(value, opts.offset);
+  // A numeric date that parseMachineDate refused is impossible (2024-02-30): Date.parse would roll it over.
+  if (!iso && /^\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/.test(value)) return null;
   if (!iso) {
     const explicit = /([+-]\d{2}:?\d{2}|GMT|UTC|Z)\s*$/i.exec(value.trim());
     const ms = Date.parse(value);

@@ -1,0 +1,116 @@
+// The library at scale, measured in Chromium with the built extension (performance marks read through Playwright):
+// seeding, popup first rows, library first paint, search latency (Chinese and English), backup and restore.
+// Sizes: JIANBAO_BENCH_SIZES (default "10000,100000"); build: JIANBAO_BENCH_DIST (default .output/chrome-mv3).
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+// @ts-expect-error plain JS helpers shared with the browser tests
+import { ROOT, launchWithExtension } from '../e2e/harness.mjs';
+// @ts-expect-error plain JS helpers shared with the browser tests
+import { seedInWorker } from '../e2e/library-seed.mjs';
+
+const ZH = ['南昌', '经济发展', '城市建设项目', '青山湖', '医疗保障', '第500期', '人才政策', '乡村振兴', '发', '杭州日报'];
+const EN = ['bank', 'flood river', 'climate', 'university students', 'rail', 'housing market', 'police investigation', 'weather', 'the', 'reuters'];
+const REPEAT = 3;
+/** Body size: 20 paragraphs ≈ 1 700 Chinese characters or 3 500 English ones, like a news article. */
+const PARAGRAPHS = 20;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+async function firstRowsAt(page: Page, url: string, selector: string): Promise<number> {
+  await page.goto(url);
+  await page.waitForSelector(selector, { timeout: 60_000 });
+  return page.evaluate(() => (window as unknown as { __firstRow?: number }).__firstRow ?? performance.now());
+}
+
+async function searchTimes(page: Page, queries: string[]): Promise<{ full: number[]; top: number[]; hits: number[] }> {
+  return page.evaluate(async ({ queries, repeat }) => {
+    const lib = (globalThis as any).jianbao.library;
+    const full: number[] = [], top: number[] = [], hits: number[] = [];
+    for (let r = 0; r < repeat; r++) {
+      for (const q of queries) {
+        let t = performance.now();
+        const ids = await lib.query({ text: q });
+        full.push(performance.now() - t);
+        t = performance.now();
+        await lib.search(q, 50);
+        top.push(performance.now() - t);
+        if (r === 0) hits.push(ids.length);
+      }
+    }
+    return { full, top, hits };
+  }, { queries, repeat: REPEAT });
+}
+
+async function run(n: number, dist: string): Promise<void> {
+  const h = await launchWithExtension(dist);
+  try {
+    // First rows of the popup: a MutationObserver set before any script records when a row appears.
+    await h.context.addInitScript(() => {
+      new MutationObserver((_, obs) => {
+        if (document.querySelector('[data-testid="article-row"], [data-testid="lib-row-title"]:not(:empty)')) {
+          (window as unknown as { __firstRow?: number }).__firstRow = performance.now();
+          obs.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    let t = performance.now();
+    for (let start = 0; start < n; start += 4096) {
+      await h.worker.evaluate(seedInWorker, { start, count: Math.min(4096, n - start), paragraphs: PARAGRAPHS });
+    }
+    const seedS = (performance.now() - t) / 1000;
+    console.log(`\n### ${n.toLocaleString('en')} articles (half Chinese, ${PARAGRAPHS} paragraphs each)`);
+    console.log(`seed through the background: ${seedS.toFixed(1)} s (${((seedS * 1000) / n).toFixed(2)} ms/article)`);
+
+    const page = await h.context.newPage();
+    await page.setViewportSize({ width: 1200, height: 800 });
+    const popup: number[] = [];
+    const library: number[] = [];
+    const libMark: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      popup.push(await firstRowsAt(page, `chrome-extension://${h.extensionId}/popup.html`, '[data-testid="article-row"]'));
+      library.push(await firstRowsAt(page, `chrome-extension://${h.extensionId}/library.html`, '[data-testid="lib-row-title"]:not(:empty)'));
+      await page.waitForFunction(() => performance.getEntriesByName('lib-first-rows').length > 0);
+      libMark.push(await page.evaluate(() => performance.getEntriesByName('lib-first-rows')[0]!.startTime));
+    }
+    const full = await page.evaluate(async () => {
+      const t = performance.now();
+      const ids = await (globalThis as any).jianbao.library.query({});
+      return { ms: performance.now() - t, n: ids.length };
+    });
+    console.log(`popup first rows (from navigation): median ${ms(median(popup))}, runs ${popup.map((x) => x.toFixed(0)).join(' ')}`);
+    console.log(`library first rows painted: median ${ms(median(library))} (mark after paint: ${ms(median(libMark))}); whole id list ${ms(full.ms)} for ${full.n}`);
+
+    for (const [lang, queries] of [['Chinese', ZH], ['English', EN]] as const) {
+      const s = await searchTimes(page, queries);
+      console.log(`search ${lang}: ranked id list median ${ms(median(s.full))} p95 ${ms(p95(s.full))}; top 50 rows median ${ms(median(s.top))} p95 ${ms(p95(s.top))}; hits ${queries.map((q, i) => `${q}=${s.hits[i]}`).join(' ')}`);
+    }
+
+    const backup = await page.evaluate(async () => {
+      const j = (globalThis as any).jianbao;
+      let t = performance.now();
+      const { parts, manifest } = await j.writeBackup(j.library, {}, new Date());
+      const backupMs = performance.now() - t;
+      const data = j.joinParts(parts);
+      const name = `restore-bench-${Date.now()}`;
+      t = performance.now();
+      const { counts } = await j.restoreBackup(data, (r: unknown[]) => j.openLibrary(name).importRecords(r));
+      const restoreMs = performance.now() - t;
+      await new Promise((resolve) => { const req = indexedDB.deleteDatabase(name); req.onsuccess = req.onerror = resolve; });
+      return { backupMs, restoreMs, bytes: data.length, articles: manifest.articleCount, added: counts.added };
+    });
+    console.log(`backup: ${(backup.backupMs / 1000).toFixed(1)} s, ${(backup.bytes / 1e6).toFixed(1)} MB zip for ${backup.articles} articles`);
+    console.log(`restore into an empty database: ${(backup.restoreMs / 1000).toFixed(1)} s (${backup.added} added, verified first)`);
+    const usage = await page.evaluate(() => navigator.storage.estimate());
+    console.log(`storage used: ${((usage.usage ?? 0) / 1e6).toFixed(0)} MB`);
+  } finally {
+    await h.close();
+  }
+}
+
+export default async function (): Promise<void> {
+  const dist = path.resolve(ROOT, process.env.JIANBAO_BENCH_DIST ?? '.output/chrome-mv3');
+  const sizes = (process.env.JIANBAO_BENCH_SIZES ?? '10000,100000').split(',').map(Number).filter((x) => x > 0);
+  for (const n of sizes) await run(n, dist);
+}
