@@ -7,5 +7,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/golden/**/*.test.ts'],
     environment: 'node',
+    // Property tests run hundreds of cases; a loaded 2-core CI machine must not turn them into timeouts.
+    testTimeout: 30_000,
   },
 });

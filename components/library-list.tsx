@@ -53,10 +53,11 @@ export function LibraryList({ ids, resetKey, load, selected, openId, onToggle, o
     }
   }, [rows]);
 
-  if (ids.length === 0) return <p class="lib-empty" data-testid="lib-empty">{t('lib_empty')}</p>;
+  // The scroll box stays mounted when the list is empty: the ResizeObserver watches this one element.
   return (
     <div class="lib-scroll" ref={box} onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
       role="listbox" aria-multiselectable="true" aria-label={t('lib_listLabel')} data-testid="lib-list" data-count={ids.length}>
+      {ids.length === 0 ? <p class="lib-empty" data-testid="lib-empty">{t('lib_empty')}</p> : null}
       <div class="lib-spacer" style={{ height: `${ids.length * ROW_HEIGHT}px` }}>
         {windowIds.map((id, i) => {
           const a = byId.get(id);

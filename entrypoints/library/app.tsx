@@ -18,6 +18,8 @@ import { t } from '@/components/i18n';
 
 const SEARCH_DELAY_MS = 120;
 const FIRST_SCREEN = 40;
+const MESSAGE_SHOWN_MS = 6_000;
+const UNDO_SHOWN_MS = 30_000;
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -51,6 +53,13 @@ export function App() {
     // Without this the browser may evict the library under storage pressure.
     navigator.storage?.persist?.().then(setPersisted, () => setPersisted(false));
   }, []);
+
+  // A message fades after a while; an Undo stays longer, so there is time to change one's mind.
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => setToast(null), toast.undoToken ? UNDO_SHOWN_MS : MESSAGE_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [toast]);
 
   const ids = useLiveQuery(() => library.query({ text: query, filter, sort }), [query, filter, sort]);
   // The first screen before the whole id list is read: the newest saved, the default order.

@@ -59,7 +59,12 @@ describe('library: 10 000 articles, search, read, edit, export, delete and undo'
   });
   const list = '[data-testid="lib-list"]';
   const listCount = () => page.locator(list).getAttribute('data-count').then(Number);
-  const rowTitles = () => page.locator('[data-testid="lib-row-title"]').allInnerTexts();
+  // Row text arrives a moment after the id list: wait until every rendered row has its title.
+  const rowTitles = async () => {
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="lib-row-title"]')].every((e) => e.textContent.trim() !== ''),
+      null, { timeout: WAIT });
+    return page.locator('[data-testid="lib-row-title"]').allInnerTexts();
+  };
 
   step('(1) the library lists every article in a windowed list', async () => {
     await page.goto(`chrome-extension://${h.extensionId}/library.html`);
@@ -137,6 +142,8 @@ describe('library: 10 000 articles, search, read, edit, export, delete and undo'
     await page.locator('[data-testid="lib-search"]').fill('');
     await page.locator('[data-testid="lib-filter-tag"]').selectOption('要闻');
     await page.waitForFunction(() => document.querySelector('[data-testid="lib-list"]')?.getAttribute('data-count') === '1000', null, { timeout: WAIT });
+    // Every row in view is rendered (the list kept its size through the empty result of step 6).
+    assert.ok(await page.locator('[data-testid="lib-row"]').count() >= 14, 'the window fills the list');
     await page.locator('[data-testid="lib-select-all"]').click();
     assert.match(await page.locator('[data-testid="lib-count"]').innerText(), /1000/);
     await page.locator('[data-testid="lib-bulk-tags"]').fill('批量');
@@ -146,7 +153,20 @@ describe('library: 10 000 articles, search, read, edit, export, delete and undo'
     await screenshot(page, 'library-bulk');
   });
 
-  step('(8) the popup searches the library and links to it', async () => {
+  step('(8) back up downloads a zip of every article; a foreign file is refused and changes nothing', async () => {
+    await page.locator('[data-testid="lib-backup-button"]').click();
+    await page.locator('[data-testid="lib-backup-status"]', { hasText: String(N + 1) }).waitFor({ timeout: 60_000 });
+    const zip = await readFile(await waitForFile(h.downloadsDir, /^jianbao-backup-\d{4}-\d{2}-\d{2}\.zip$/, WAIT));
+    assert.equal(zip.subarray(0, 2).toString(), 'PK');
+    await page.locator('[data-testid="lib-restore-input"]').setInputFiles({ name: 'notes.zip', mimeType: 'application/zip', buffer: Buffer.from('PK\x03\x04 not really') });
+    const status = page.locator('[data-testid="lib-backup-status"]');
+    await status.filter({ hasText: /not a Jianbao backup/ }).waitFor({ timeout: WAIT });
+    assert.equal(await status.getAttribute('role'), 'alert');
+    await screenshot(page, 'library-restore-refused');
+    assert.equal(await h.worker.evaluate(() => globalThis.jianbao.library.count()), N + 1);
+  });
+
+  step('(9) the popup searches the library and links to it', async () => {
     const popup = await h.context.newPage();
     await popup.setViewportSize({ width: 400, height: 600 });
     await popup.goto(`chrome-extension://${h.extensionId}/popup.html`);

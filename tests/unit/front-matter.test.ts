@@ -174,5 +174,5 @@ describe('front matter property: template values written by the yaml filters rea
       }),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 });

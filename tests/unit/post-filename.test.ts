@@ -146,5 +146,5 @@ describe('patternFilename property: any pattern of parts, any title, a safe name
       }),
       { numRuns: 400 },
     );
-  });
+  }, 60_000);
 });

@@ -12,13 +12,13 @@ const text = fc.oneof(fc.array(fc.constantFrom(...PIECES), { maxLength: 12 }).ma
 describe('yaml filters', () => {
   it('property: yaml writes what the yaml library writes', () => {
     fc.assert(fc.property(text, (s) => { expect(FILTERS.yaml!(s, [])).toBe(yamlScalarSlow(s)); }), { numRuns: 3000 });
-  });
+  }, 60_000);
   it('property: yaml_quoted writes what the yaml library writes', () => {
     fc.assert(fc.property(text, (s) => { expect(FILTERS.yaml_quoted!(s, [])).toBe(yamlScalarSlow(doubleQuoted(s))); }), { numRuns: 3000 });
-  });
+  }, 60_000);
   it('property: yaml_plain writes what the yaml library writes', () => {
     fc.assert(fc.property(text, (s) => { expect(FILTERS.yaml_plain!(s, [])).toBe(yamlScalarSlow(plain(s))); }), { numRuns: 3000 });
-  });
+  }, 60_000);
   it.each(['yes', 'No', '12', 'a: b', '1e3', 'nan'])('quotes %j like the library', (s) => {
     expect(FILTERS.yaml!(s, [])).toBe(yamlScalarSlow(s));
   });

@@ -175,9 +175,7 @@ export function cleanBody(container: Element, baseUrl: string): CleanBody {
   walk(container);
   flush();
 
-  const out: string[] = [];
-  const texts: string[] = [];
-  let prose = 0, own = 0, links = 0;
+  const kept: { html: string; text: string; linked: number; mine: number; prose: boolean }[] = [];
   for (const block of blocks) {
     for (const el of [block, ...Array.from(block.querySelectorAll('*'))]) cleanAttributes(el, baseUrl);
     if (block.tagName === 'P' || /^H\d$/.test(block.tagName)) trimIndent(block);
@@ -185,15 +183,26 @@ export function cleanBody(container: Element, baseUrl: string): CleanBody {
     if (!text && !block.querySelector('img') && block.tagName !== 'IMG' && block.tagName !== 'HR') continue;
     if (text && isBoilerplate(text)) continue;
     const html = block.tagName === 'PRE' ? block.outerHTML : block.outerHTML.replace(/\s*\n\s*/g, ' ');
-    out.push(html.replace(/\n/g, '&#10;'));
-    if (text) texts.push(text);
     // The block's own words, leaving out link text (menus and lists of links are not prose).
     let linked = 0;
     for (const a of Array.from(block.querySelectorAll('a'))) linked += textWeight(a.textContent ?? '');
     const mine = Math.max(0, textWeight(text) - linked);
-    links += linked;
-    own += mine;
-    if (PROSE_TAGS.test(block.tagName) && mine >= 40) prose += mine;
+    kept.push({ html: html.replace(/\n/g, '&#10;'), text, linked, mine, prose: PROSE_TAGS.test(block.tagName) && mine >= 40 });
+  }
+  // Lists of links before the first and after the last paragraph are portal navigation
+  // ("相关报道", "热点推荐") that Readability left in: trim them from both ends.
+  const linky = (k: (typeof kept)[number]) => !!k.text && k.linked > 0 && k.linked > k.mine;
+  let start = 0, end = kept.length;
+  while (start < end && linky(kept[start])) start++;
+  while (end > start && linky(kept[end - 1])) end--;
+  const body = start < end ? kept.slice(start, end) : kept;
+  const out = body.map((k) => k.html);
+  const texts = body.filter((k) => k.text).map((k) => k.text);
+  let prose = 0, own = 0, links = 0;
+  for (const k of body) {
+    links += k.linked;
+    own += k.mine;
+    if (k.prose) prose += k.mine;
   }
   return { html: out.join('\n'), text: texts.join('\n\n'), blocks: out.length, prose, own, links };
 }

@@ -57,3 +57,27 @@ export function textBefore(el: Element, maxChars: number): string {
 export function squash(s: string): string {
   return s.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
 }
+
+/** The deepest element nesting under `root`, counted without recursion; stops once past `limit`. */
+export function nestingDepth(root: Element, limit: number): number {
+  let depth = 0, max = 0;
+  let el: Element | null = root.firstElementChild;
+  if (!el) return 0;
+  depth = 1;
+  while (el) {
+    if (depth > max) max = depth;
+    if (max > limit) return max;
+    if (el.firstElementChild) {
+      el = el.firstElementChild;
+      depth++;
+      continue;
+    }
+    while (el && !el.nextElementSibling) {
+      el = el.parentElement;
+      depth--;
+      if (el === root || depth <= 0) return max;
+    }
+    el = el ? el.nextElementSibling : null;
+  }
+  return max;
+}

@@ -9,7 +9,7 @@ import { findSource } from './news-source';
 import { findAuthor } from './news-author';
 import { siteArticleId } from './site-article-id';
 import { cleanBody } from './clean-body';
-import { textAfter, textBefore, squash } from './dom-text';
+import { textAfter, textBefore, squash, nestingDepth } from './dom-text';
 import { siteRuleFor, readRule, dropBoilerplate } from './site-rules';
 import { firstHeading, elementShowing, titlePieces } from './headline';
 
@@ -27,6 +27,8 @@ export interface ExtractOptions {
 const CJK = /[\u3400-\u9fff]/g;
 const MIN_PROSE = 300;
 const MAX_CHARS = 3_000_000;
+const MAX_DEPTH = 250;
+
 
 function detectLang(declared: string | null, text: string): string | null {
   if (declared) return declared.replace('_', '-').split(/[;,]/)[0].trim() || null;
@@ -54,6 +56,10 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
     const chars = doc.body?.textContent?.length ?? 0;
     if (chars > (options.maxChars ?? MAX_CHARS)) {
       return { ok: false, code: 'too-large', message: `This page is too large to read (${Math.round(chars / 1e6)} M characters).` };
+    }
+    // Readability's cleaning is cubic in nesting depth: a 10 000-deep page would hang the tab.
+    if (doc.body && nestingDepth(doc.body, MAX_DEPTH) > MAX_DEPTH) {
+      return { ok: false, code: 'too-large', message: `This page is nested too deeply to read (over ${MAX_DEPTH} levels).` };
     }
     const meta = readPageMetadata(doc, pageUrl);
     const rule = siteRuleFor(doc, pageUrl);
@@ -83,6 +89,7 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
       jsonLd: meta.jsonLd[0]?.headline ?? null,
       docTitle: meta.docTitle || parsed.title || '',
       siteNames,
+      soleH1: !!h1 && h1.tagName === 'H1' && doc.getElementsByTagName('h1').length === 1,
     });
     // Pages without an <h1> (or whose <h1> is something else) still show the headline somewhere.
     if (!h1) {

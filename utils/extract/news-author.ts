@@ -12,9 +12,10 @@ const REPORTER_RE = new RegExp(
   'g',
 );
 const WRITER_RE = new RegExp(String.raw`(?:作者|撰文|撰稿|文)\s*[：:/／]\s*` + NAMES + NAME_END + '|' + String.raw`(?:专栏作者|特约作者|特约撰稿人)\s+` + NAMES + NAME_END, 'g');
-const LATIN_WRITER_RE = /(?:作者|Author|By)\s*[：:]\s*([A-Za-z][\w.\- ]{1,30}?)(?=\s{1,}|\s*$|[|｜,，(（])/gi;
+const LATIN_WRITER_RE = /(?:作者|Author|By)\s*[：:]\s*([A-Za-z][\w.\-]{1,30}(?:[ \u00a0][A-Z][\w.\-]{1,20}){0,3})(?=\s|$|[|｜,，(（])/g;
 // "（袁源）", "（常书香 马丹阳 ）" closing the article: the reporters' credit.
 const TAIL_CREDIT = new RegExp(String.raw`[（(]\s*(${NAME}(?:[\s、]+${NAME}){0,3})\s*[）)]\s*$`);
+const ROLE = /^(?:通讯员|实习生|见习生|摄影|摄像|报道|编辑|制图|设计)$/;
 const EDITOR = /责任编辑|责编|编辑|校对|审核|主编/;
 const NOT_NAME = /^(了解|获悉|注意|发现|看到|采访|从|在|近日|日前|表示|介绍|走访|来到|调查|观察|实地|通过|对此|随后|一行|同时|还|也|又|就|问|说)/;
 
@@ -31,7 +32,7 @@ export interface AuthorInput {
 
 function goodName(n: string, siteNames: string[]): boolean {
   const s = n.trim();
-  if (!s || s.length > 60 || /@|https?:|www\.|\.(?:com|cn|net|org)\b|\d{3,}/i.test(s) || EDITOR.test(s)) return false;
+  if (!s || s.length > 60 || /^(?:原创|转载|佚名|匿名|未知|admin|editor)$/i.test(s) || /^(?:veröffentlicht|posted|published|updated|aktualisiert|publié|publicado)\b/i.test(s) || /@|https?:|www\.|\.(?:com|cn|net|org)\b|\d{3,}/i.test(s) || EDITOR.test(s)) return false;
   // "中文学术期刊,汉斯出版社,Hans Publishers": a keyword list, not a byline.
   if ((s.match(/[,，]/g)?.length ?? 0) >= 2 || /^[■□●◆▲【\[]|文章|作品|博客|专栏|联系|授权|通过|网络|公司|集团/.test(s)) return false;
   return !siteNames.some((site) => site && (s === site || s.includes(site) || site.includes(s)));
@@ -40,7 +41,10 @@ function goodName(n: string, siteNames: string[]): boolean {
 function fromText(text: string, siteNames: string[]): string | null {
   for (const re of [REPORTER_RE, WRITER_RE]) {
     for (const m of text.matchAll(re)) {
-      const names = (m[1] ?? m[2]).split(/[、,， ]\s*/).filter((n) => !NOT_NAME.test(n) && goodName(n, siteNames));
+      // "记者 欧阳明 通讯员 李青": the names end where another role begins.
+      const tokens = (m[1] ?? m[2]).split(/[、,， ]\s*/);
+      const role = tokens.findIndex((n) => ROLE.test(n));
+      const names = (role >= 0 ? tokens.slice(0, role) : tokens).filter((n) => !NOT_NAME.test(n) && goodName(n, siteNames));
       if (names.length) return names.join(' ');
     }
   }
@@ -49,6 +53,19 @@ function fromText(text: string, siteNames: string[]): string | null {
     if (goodName(name, siteNames)) return name;
   }
   return null;
+}
+
+/** "29. Juni 2017, 23:39 · von Tobi" → "Tobi"; "Über Steffi\n\n1009 Artikel" → "Steffi". */
+export function normalizeByline(raw: string): string {
+  let s = squash(raw.split(/\n|\t{2,}/).map((l) => l.trim()).find(Boolean) ?? '');
+  // "… · von Tobi": only when a date or a separator stands before it ("Alexa von Heyden" is a name).
+  const after = /^(.*?)(?:^|[\s·|,])(?:by|von|par|por|door)\s+(.+)$/i.exec(s);
+  if (after && (!after[1].trim() || /\d|[·|]\s*$/.test(after[1]))) s = after[2];
+  return s
+    .replace(/^(?:作者|撰文|文|autor|author|über|about)\s*[：:]?\s+/i, '')
+    .replace(/^(?:作者|撰文)\s*[：:]\s*/, '')
+    .replace(/\s*\d+\s*(?:Artikel|articles|posts|Beiträge)$/i, '')
+    .trim();
 }
 
 export function findAuthor(input: AuthorInput): string | null {
@@ -60,7 +77,7 @@ export function findAuthor(input: AuthorInput): string | null {
   }
   const head = fromText(input.nearHeadline, input.siteNames);
   if (head) return head;
-  const meta = input.metaAuthors.map((a) => squash(a).replace(/^(?:by|作者[：:])\s*/i, '')).find((a) => goodName(a, input.siteNames));
+  const meta = input.metaAuthors.map(normalizeByline).find((a) => goodName(a, input.siteNames));
   if (meta) return meta;
   // Reporter lines sit at the start or the end of the body.
   const body = fromText(input.articleText.slice(0, 200), input.siteNames) ?? fromText(input.articleText.slice(-200), input.siteNames);

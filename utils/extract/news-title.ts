@@ -8,6 +8,8 @@ export interface TitleCandidates {
   docTitle: string;
   /** Names a suffix may repeat: the site name, the host's labels. */
   siteNames: string[];
+  /** The <h1> is the page's only headline-like <h1> (not one of several). */
+  soleH1?: boolean;
 }
 
 // Separators sites put between a headline and their own name. "-" and "—" unspaced only count
@@ -65,6 +67,8 @@ export function chooseTitle(c: TitleCandidates): string {
     const h = norm(h1);
     if (meta.some((m) => norm(m).includes(h) || h.includes(norm(stripTitleSuffix(m, c.siteNames))))) return h1;
   }
+  // A lone <h1> that no metadata confirms is still what the reader sees as the headline.
+  if (h1 && c.soleH1) return h1;
   for (const m of meta) {
     const stripped = stripTitleSuffix(m, c.siteNames);
     if (stripped) return stripped;

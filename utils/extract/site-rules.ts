@@ -25,6 +25,7 @@ export interface SiteRule {
   drop?: string;
 }
 
+// First match wins: a more specific host (mp.weixin.qq.com) comes before its parent (qq.com).
 export const SITE_RULES: SiteRule[] = [
   {
     name: 'eastmoney',
@@ -86,6 +87,18 @@ export const SITE_RULES: SiteRule[] = [
     siteName: '澎湃新闻',
   },
   {
+    name: 'weixin',
+    hosts: ['mp.weixin.qq.com'],
+    marker: '#js_content',
+    title: '#activity-name, .rich_media_title',
+    time: '#publish_time',
+    timeScript: /var\s+ct\s*=\s*"(\d{10})"/,
+    source: '#js_name, .profile_nickname',
+    author: '#js_author_name',
+    siteName: '微信公众平台',
+    drop: '#js_pc_qr_code, .qr_code_pc, #js_tags',
+  },
+  {
     name: 'qq',
     hosts: ['qq.com'],
     marker: '.qq_article, .LEFT .content-article',
@@ -103,18 +116,6 @@ export const SITE_RULES: SiteRule[] = [
     time: '[class*="time"] span, .ss01',
     source: '[class*="source"] a, [class*="source"] span, .ss03',
     siteName: '凤凰网',
-  },
-  {
-    name: 'weixin',
-    hosts: ['mp.weixin.qq.com'],
-    marker: '#js_content',
-    title: '#activity-name, .rich_media_title',
-    time: '#publish_time',
-    timeScript: /var\s+ct\s*=\s*"(\d{10})"/,
-    source: '#js_name, .profile_nickname',
-    author: '#js_author_name, .rich_media_meta_text',
-    siteName: '微信公众平台',
-    drop: '#js_pc_qr_code, .qr_code_pc, #js_tags',
   },
   {
     name: 'toutiao',
