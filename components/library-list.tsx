@@ -12,6 +12,8 @@ export interface LibraryListProps {
   ids: number[];
   /** Changes when the query changes: the list goes back to the top (not when the same results refresh). */
   resetKey: string;
+  /** Called once, a frame after the first rows with their text are on screen. */
+  onPainted?: () => void;
   load: (ids: number[]) => Promise<Article[]>;
   selected: Set<number>;
   openId: number | null;
@@ -19,7 +21,7 @@ export interface LibraryListProps {
   onOpen: (id: number) => void;
 }
 
-export function LibraryList({ ids, resetKey, load, selected, openId, onToggle, onOpen }: LibraryListProps) {
+export function LibraryList({ ids, resetKey, onPainted, load, selected, openId, onToggle, onOpen }: LibraryListProps) {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(800);
@@ -49,7 +51,10 @@ export function LibraryList({ ids, resetKey, load, selected, openId, onToggle, o
   useEffect(() => {
     if (!painted.current && rows && rows.length > 0) {
       painted.current = true;
-      requestAnimationFrame(() => performance.mark('lib-first-rows'));
+      requestAnimationFrame(() => {
+        performance.mark('lib-first-rows');
+        onPainted?.();
+      });
     }
   }, [rows]);
 

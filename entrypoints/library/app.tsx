@@ -61,10 +61,14 @@ export function App() {
     return () => clearTimeout(timer);
   }, [toast]);
 
-  const ids = useLiveQuery(() => library.query({ text: query, filter, sort }), [query, filter, sort]);
-  // The first screen before the whole id list is read: the newest saved, the default order.
+  // The first screen comes from the newest saved ids alone; the whole id list (a long read at
+  // 100 000 articles, which would queue the first rows behind it) is read after they are painted.
+  const plain = !query.trim() && !isFiltering(filter) && sort === 'savedAt';
+  const [painted, setPainted] = useState(false);
   const head = useLiveQuery(() => library.recentIds(FIRST_SCREEN), []);
-  const shown = ids ?? (!query.trim() && !isFiltering(filter) && sort === 'savedAt' ? head : undefined);
+  const ids = useLiveQuery(
+    () => (painted || !plain ? library.query({ text: query, filter, sort }) : undefined), [query, filter, sort, painted, plain]);
+  const shown = ids ?? (plain ? head : undefined);
   const facets = useLiveQuery(() => library.facets(), []) ?? { sources: [], tags: [] };
   const open = useLiveQuery(async () => (openId === null ? null : {
     article: await library.get(openId), body: await library.getBody(openId),
@@ -139,7 +143,7 @@ export function App() {
         <LibraryBackup source={library} />
       </div>
       <div class={`lib-main${article ? ' with-reader' : ''}`}>
-        {shown ? <LibraryList ids={shown} resetKey={JSON.stringify([query, filter, sort])} load={library.getMany} selected={selected} openId={openId} onToggle={toggle} onOpen={setOpenId} /> : <div class="lib-scroll" />}
+        {shown ? <LibraryList ids={shown} resetKey={JSON.stringify([query, filter, sort])} onPainted={() => setPainted(true)} load={library.getMany} selected={selected} openId={openId} onToggle={toggle} onOpen={setOpenId} /> : <div class="lib-scroll" />}
         {article ? (
           <LibraryReader key={article.id} article={article} body={open?.body} onSave={(p) => save(article.id!, p)}
             onExport={() => exportOne(article.id!)} onDelete={() => remove([article.id!])} onClose={() => setOpenId(null)} />

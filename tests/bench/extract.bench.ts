@@ -8,6 +8,8 @@ import { extractArticle } from '../../utils/extract/extract-article';
 
 const devDir = resolve(import.meta.dirname, '../../../shared/eval/dev');
 const REPS = Number(process.env.BENCH_REPS ?? 3);
+// BENCH_SETS=gne,cwce limits the sets (all by default).
+const SETS = process.env.BENCH_SETS?.split(',').filter(Boolean);
 const now = new Date('2026-11-27T00:00:00Z');
 
 interface Page { id: string; url: string; html: string }
@@ -17,7 +19,7 @@ function pages(): Page[] {
   const out: Page[] = [];
   for (const set of readdirSync(devDir).sort()) {
     const manifest = join(devDir, set, 'manifest.jsonl');
-    if (!existsSync(manifest)) continue;
+    if (!existsSync(manifest) || (SETS && !SETS.includes(set))) continue;
     for (const line of readFileSync(manifest, 'utf8').split('\n').filter(Boolean)) {
       const row = JSON.parse(line) as { id: string; file: string; url: string | null };
       out.push({ id: `${set}/${row.id}`, url: row.url ?? `https://example.invalid/${row.file}`, html: readFileSync(join(devDir, set, row.file), 'utf8') });

@@ -1,6 +1,7 @@
 // The library at scale, measured in Chromium with the built extension (performance marks read through Playwright):
 // seeding, popup first rows, library first paint, search latency (Chinese and English), backup and restore.
-// Sizes: JIANBAO_BENCH_SIZES (default "10000,100000"); build: JIANBAO_BENCH_DIST (default .output/chrome-mv3).
+// Sizes: JIANBAO_BENCH_SIZES (default "10000,100000"); build: JIANBAO_BENCH_DIST (default .output/chrome-mv3);
+// JIANBAO_BENCH_BACKUP=0 leaves out backup and restore.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 // @ts-expect-error plain JS helpers shared with the browser tests
@@ -89,6 +90,8 @@ async function run(n: number, dist: string): Promise<void> {
       console.log(`search ${lang}: ranked id list median ${ms(median(s.full))} p95 ${ms(p95(s.full))}; top 50 rows median ${ms(median(s.top))} p95 ${ms(p95(s.top))}; hits ${queries.map((q, i) => `${q}=${s.hits[i]}`).join(' ')}`);
     }
 
+    // JIANBAO_BENCH_BACKUP=0 skips backup and restore (ten minutes at 100 000) to re-measure reads alone.
+    if (process.env.JIANBAO_BENCH_BACKUP === '0') return;
     const backup = await page.evaluate(async () => {
       const j = (globalThis as any).jianbao;
       let t = performance.now();

@@ -6,7 +6,6 @@ import type { ExtractedArticle } from '../types';
 import type { PreviewOutcome, SaveFailureCode, SaveOutcome } from '../messages';
 import type { Library } from '../library';
 import { LibraryError } from '../library';
-import { saveTab } from './save-tab';
 
 type Scripting = Pick<WxtBrowser, 'tabs' | 'scripting'>;
 
@@ -63,12 +62,8 @@ async function store(library: Library, article: ExtractedArticle, now: Date): Pr
   }
 }
 
-/** Saves the tab as `kind`; the article path is the spine's saveTab, after the page checks above. */
+/** Saves the tab as `kind`: the page checks, the extract script, then the library. */
 export async function saveTabAs(api: Scripting, library: Library, tabId: number, kind: SaveKind, now: () => Date): Promise<SaveOutcome> {
-  if (kind === 'page') {
-    const problem = await checkTab(api, tabId);
-    return problem ?? saveTab(api, library, tabId, now);
-  }
   const answer = await runExtractScript(api, tabId, kind);
   return answer.ok ? store(library, answer.article, now()) : answer;
 }

@@ -1,6 +1,26 @@
 // Finds the headline element on the page: the anchor for the dateline, source and byline around it.
 import { squash } from './dom-text';
 
+/** The element's text, or null as soon as it is longer than `max` (never reads a whole page's wrapper). */
+function shortText(el: Element, max: number): string | null {
+  let out = '';
+  let n: Node | null = el.firstChild;
+  if (!n) return '';
+  const stack: Node[] = [];
+  while (n) {
+    if (n.nodeType === 3) {
+      out += n.nodeValue ?? '';
+      if (out.length > max) return null;
+    } else if (n.nodeType === 1 && n.firstChild) {
+      if (n.nextSibling) stack.push(n.nextSibling);
+      n = n.firstChild;
+      continue;
+    }
+    n = n.nextSibling ?? stack.pop() ?? null;
+  }
+  return out;
+}
+
 const HEADINGS = 'h1, h2, h3, h4, [class*="title" i], [id*="title" i], b, strong, font, td, span, div, p';
 const MAX_SCAN = 4000;
 
@@ -26,8 +46,8 @@ export function elementShowing(doc: Document, title: string): Element | null {
   const n = Math.min(all.length, MAX_SCAN);
   for (let i = 0; i < n; i++) {
     const el = all[i];
-    const raw = el.textContent ?? '';
-    if (raw.length > want.length * 3 + 40) continue;
+    const raw = shortText(el, want.length * 3 + 40);
+    if (raw === null) continue;
     const t = squash(raw);
     if (t !== want && !(t.startsWith(want) && t.length <= want.length + 12)) continue;
     if (el.closest('a, title, script, style, [class*="share" i], [class*="nav" i]')) continue;

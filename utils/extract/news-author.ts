@@ -13,6 +13,7 @@ const REPORTER_RE = new RegExp(
 );
 const WRITER_RE = new RegExp(String.raw`(?:作者|撰文|撰稿|文)\s*[：:/／]\s*` + NAMES + NAME_END + '|' + String.raw`(?:专栏作者|特约作者|特约撰稿人)\s+` + NAMES + NAME_END, 'g');
 const LATIN_WRITER_RE = /(?:作者|Author|By)\s*[：:]\s*([A-Za-z][\w.\-]{1,30}(?:[ \u00a0][A-Z][\w.\-]{1,20}){0,3})(?=\s|$|[|｜,，(（])/g;
+const LATIN_BYLINE_RE = /(?<![\p{L}])(?:By|BY|Von|VON|Par|Por)\s+(\p{Lu}[\p{L}\d.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]+){0,2})/gu;
 // "（袁源）", "（常书香 马丹阳 ）" closing the article: the reporters' credit.
 const TAIL_CREDIT = new RegExp(String.raw`[（(]\s*(${NAME}(?:[\s、]+${NAME}){0,3})\s*[）)]\s*$`);
 const ROLE = /^(?:通讯员|实习生|见习生|摄影|摄像|报道|编辑|制图|设计)$/;
@@ -79,6 +80,10 @@ export function findAuthor(input: AuthorInput): string | null {
   if (head) return head;
   const meta = input.metaAuthors.map(normalizeByline).find((a) => goodName(a, input.siteNames));
   if (meta) return meta;
+  // "By Tim Anderson July 11, 2011" / "Von Marianne1 am 20.09.2020" under a Latin-script headline.
+  for (const m of input.nearHeadline.matchAll(LATIN_BYLINE_RE)) {
+    if (goodName(m[1], input.siteNames)) return m[1];
+  }
   // Reporter lines sit at the start or the end of the body.
   const body = fromText(input.articleText.slice(0, 200), input.siteNames) ?? fromText(input.articleText.slice(-200), input.siteNames);
   if (body) return body;
