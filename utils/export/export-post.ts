@@ -2,6 +2,7 @@
 import type { Article, ArticleBody, ExportSettings } from '../types';
 import { isoInOffset, offsetMinutes } from '../dates';
 import { categorySlug } from './category-slug';
+import { sourceName } from './source-name';
 import { patternFilename } from './filename-pattern';
 import { htmlToMarkdown } from './markdown';
 import { PRESETS, type PresetSettings } from './presets';
@@ -15,18 +16,6 @@ export interface ExportedPost {
   text: string;
 }
 
-/** The original publisher, else the portal, else the host the page came from (as renderPost). */
-export function sourceName(article: Pick<Article, 'source' | 'siteName' | 'url'>): string {
-  for (const candidate of [article.source, article.siteName]) {
-    const name = candidate?.trim();
-    if (name) return name;
-  }
-  try {
-    return new URL(article.url).hostname;
-  } catch {
-    return '';
-  }
-}
 
 function zoneMinutes(config: ExportConfig): number {
   const offset = offsetMinutes(config.timeZone);

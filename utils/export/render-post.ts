@@ -2,6 +2,7 @@
 import type { Article, ArticleBody, ExportSettings } from '../types';
 import { formatJekyllDate, isoInOffset, offsetMinutes } from '../dates';
 import { categorySlug } from './category-slug';
+import { sourceName } from './source-name';
 import { assertFrontMatterRoundTrip, doubleQuoted, plain, renderFrontMatter, type FrontMatterEntry } from './front-matter';
 import { postFilename } from './post-filename';
 
@@ -11,18 +12,6 @@ export interface RenderedPost {
   text: string;
 }
 
-/** The original publisher, else the portal, else the host the page came from. */
-function sourceName(article: Pick<Article, 'source' | 'siteName' | 'url'>): string {
-  for (const candidate of [article.source, article.siteName]) {
-    const name = candidate?.trim();
-    if (name) return name;
-  }
-  try {
-    return new URL(article.url).hostname;
-  } catch {
-    return '';
-  }
-}
 
 function jekyllDate(publishedAt: string | null, settings: ExportSettings, now: Date): string {
   if (publishedAt) return formatJekyllDate(publishedAt);
