@@ -10,46 +10,33 @@ function visible(node: Node): boolean {
   return true;
 }
 
-/** Text of the nodes that follow `el` in document order (not inside it), up to `maxChars`. */
-export function textAfter(el: Element, maxChars: number): string {
+/** Visible text nodes walking away from `el` (not inside it), nearest first, until `maxChars` are read. */
+function textNear(el: Element, maxChars: number, forward: boolean): string[] {
   const doc = el.ownerDocument;
   const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, SHOW_TEXT);
+  const step = () => (forward ? walker.nextNode() : walker.previousNode());
   const parts: string[] = [];
   let length = 0;
   walker.currentNode = el;
-  let node: Node | null = walker.nextNode();
-  while (node && length < maxChars) {
-    if (!el.contains(node) && visible(node)) {
-      const t = (node.nodeValue ?? '').trim();
-      if (t) {
-        parts.push(t);
-        length += t.length + 1;
-      }
-    }
-    node = walker.nextNode();
+  for (let node = step(); node && length < maxChars; node = step()) {
+    // A text node inside `el` is the headline itself; an ancestor cannot be a text node.
+    if (el.contains(node) || !visible(node)) continue;
+    const t = (node.nodeValue ?? '').trim();
+    if (!t) continue;
+    parts.push(t);
+    length += t.length + 1;
   }
-  return parts.join(' ').slice(0, maxChars);
+  return parts;
+}
+
+/** Text of the nodes that follow `el` in document order (not inside it), up to `maxChars`. */
+export function textAfter(el: Element, maxChars: number): string {
+  return textNear(el, maxChars, true).join(' ').slice(0, maxChars);
 }
 
 /** Text of the nodes that precede `el`, the nearest last, up to `maxChars`. */
 export function textBefore(el: Element, maxChars: number): string {
-  const doc = el.ownerDocument;
-  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, SHOW_TEXT);
-  const parts: string[] = [];
-  let length = 0;
-  walker.currentNode = el;
-  let node: Node | null = walker.previousNode();
-  while (node && length < maxChars) {
-    if (!node.contains(el) && visible(node)) {
-      const t = (node.nodeValue ?? '').trim();
-      if (t) {
-        parts.unshift(t);
-        length += t.length + 1;
-      }
-    }
-    node = walker.previousNode();
-  }
-  const joined = parts.join(' ');
+  const joined = textNear(el, maxChars, false).reverse().join(' ');
   return joined.slice(Math.max(0, joined.length - maxChars));
 }
 
