@@ -7,6 +7,11 @@ import { JSDOM, VirtualConsole } from 'jsdom';
  * on some real pages, e.g. `border: inherit` shorthands, and costs time we do not need).
  */
 export function loadDocument(html: string, url: string): Document {
+  return openDocument(html, url).document;
+}
+
+/** The document and a way to free its jsdom window: a long run over many pages must close them. */
+export function openDocument(html: string, url: string): { document: Document; close: () => void } {
   const { window } = new JSDOM('', { url, virtualConsole: new VirtualConsole() });
-  return new window.DOMParser().parseFromString(html, 'text/html');
+  return { document: new window.DOMParser().parseFromString(html, 'text/html'), close: () => window.close() };
 }

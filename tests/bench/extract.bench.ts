@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Readability } from '@mozilla/readability';
-import { loadDocument } from '../../cli/load-document';
+import { openDocument } from '../../cli/load-document';
 import { extractArticle } from '../../utils/extract/extract-article';
 
 const devDir = resolve(import.meta.dirname, '../../../shared/eval/dev');
@@ -52,13 +52,14 @@ export default async function (): Promise<void> {
   }
   const ra: number[] = [], ours: number[] = [], ratios: number[] = [];
   for (const p of all) {
-    const doc = loadDocument(p.html, p.url);
+    const { document: doc, close } = openDocument(p.html, p.url);
     // Readability mutates its document, so both sides pay for one clone of the parsed page.
     const a = best(() => new Readability(doc.cloneNode(true) as Document).parse());
     const b = best(() => extractArticle(doc, p.url, { now }));
     ra.push(a);
     ours.push(b);
     ratios.push(b / a);
+    close();
   }
   const f = (n: number) => n.toFixed(1).padStart(7);
   console.log(`pages: ${all.length}, best of ${REPS} runs each (ms per page)`);
