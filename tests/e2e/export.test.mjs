@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { parse } from 'yaml';
-import { EXPECTED_DIR, PAGES_DIR, ROOT, TEST_BUILD_DIR, launchWithExtension, screenshot, serveFolder, tabIdFor, waitForFile } from './harness.mjs';
+import { EXPECTED_DIR, PAGES_DIR, ROOT, TEST_BUILD_DIR, launchWithExtension, screenshot, serveFolder, tabIdFor, waitForFile, dependentSteps } from './harness.mjs';
 
 const WAIT = 20_000;
 const NOW = '2026-11-27T04:00:00.000Z';
@@ -70,17 +70,7 @@ describe('export: zip, new only, popup closed mid-export, folder (OPFS), clipboa
     if (pagesDir) await rm(pagesDir, { recursive: true, force: true });
   });
 
-  let broken = null;
-  const step = (name, fn) =>
-    test(name, async (t) => {
-      if (broken) assert.fail(`not run: ${broken} failed`);
-      try {
-        await fn(t);
-      } catch (err) {
-        broken = name.split(' ')[0];
-        throw err;
-      }
-    });
+  const step = dependentSteps(test, assert);
 
   const exportUrl = (query) => `chrome-extension://${h.extensionId}/export.html?${query}`;
 

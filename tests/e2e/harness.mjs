@@ -209,3 +209,38 @@ export async function tabIdFor(worker, urlPrefix) {
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** Opens a served page in a new tab; returns the page, its URL and its tab id. */
+export async function openSite(h, server, urlPath) {
+  const page = await h.context.newPage();
+  const url = server.url(urlPath);
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, url, tabId: await tabIdFor(h.worker, url) };
+}
+
+/** Opens the popup page for a tab, at the toolbar popup's size; page errors go to `errors`. */
+export async function openPopup(h, tabId, errors = []) {
+  const page = await h.context.newPage();
+  page.on('pageerror', (err) => errors.push(err.message));
+  await page.setViewportSize({ width: 400, height: 600 });
+  await page.goto(`chrome-extension://${h.extensionId}/popup.html?tabId=${tabId}`);
+  return page;
+}
+
+/**
+ * `test` for steps that build on each other: once one fails, the rest fail at once with
+ * "not run: (i) failed" instead of each waiting out its timeout.
+ */
+export function dependentSteps(test, assert) {
+  let broken = null;
+  return (name, fn) =>
+    test(name, async (t) => {
+      if (broken) assert.fail(`not run: ${broken} failed`);
+      try {
+        await fn(t);
+      } catch (err) {
+        broken = name.split(' ')[0];
+        throw err;
+      }
+    });
+}

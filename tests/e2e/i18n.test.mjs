@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { TEST_BUILD_DIR, launchWithExtension, screenshot, serveFolder, tabIdFor } from './harness.mjs';
+import { TEST_BUILD_DIR, launchWithExtension, screenshot, serveFolder, openSite, openPopup } from './harness.mjs';
 
 const SEED_PATH = '/html_News/NewsShare.html?infoCode=NW202201092240969820';
 const CARD = '[data-testid="save-card"]';
@@ -39,14 +39,8 @@ for (const lang of Object.keys(EXPECT)) {
     });
 
     async function popupFor(p) {
-      const site = await h.context.newPage();
-      const url = server.url(p);
-      await site.goto(url, { waitUntil: 'load' });
-      const tabId = await tabIdFor(h.worker, url);
-      const page = await h.context.newPage();
-      page.on('pageerror', (err) => errors.push(err.message));
-      await page.setViewportSize({ width: 400, height: 600 });
-      await page.goto(`chrome-extension://${h.extensionId}/popup.html?tabId=${tabId}`);
+      const { page: site, tabId } = await openSite(h, server, p);
+      const page = await openPopup(h, tabId, errors);
       await page.waitForFunction((sel) => {
         const s = document.querySelector(sel)?.getAttribute('data-status');
         return s && s !== 'saving';

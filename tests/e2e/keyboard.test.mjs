@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { TEST_BUILD_DIR, launchWithExtension, screenshot, serveFolder, tabIdFor } from './harness.mjs';
+import { TEST_BUILD_DIR, launchWithExtension, screenshot, serveFolder, openSite, openPopup } from './harness.mjs';
 
 const SEED_PATH = '/html_News/NewsShare.html?infoCode=NW202201092240969820';
 const SEED_TITLE = '量质双升绘宏图 民生答卷晒幸福 ——青山湖区经济社会发展迈上新台阶';
@@ -30,14 +30,8 @@ describe('popup by keyboard alone', { timeout: 60_000 }, () => {
   const getClickSaves = () => h.worker.evaluate(() => chrome.storage.sync.get('clickSaves').then((r) => r.clickSaves));
 
   async function popupFor(p, until) {
-    const site = await h.context.newPage();
-    const url = server.url(p);
-    await site.goto(url, { waitUntil: 'load' });
-    const tabId = await tabIdFor(h.worker, url);
-    const page = await h.context.newPage();
-    page.on('pageerror', (err) => errors.push(err.message));
-    await page.setViewportSize({ width: 400, height: 600 });
-    await page.goto(`chrome-extension://${h.extensionId}/popup.html?tabId=${tabId}`);
+    const { page: site, tabId } = await openSite(h, server, p);
+    const page = await openPopup(h, tabId, errors);
     await waitStatus(page, until);
     return { page, site };
   }

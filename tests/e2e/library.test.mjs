@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { TEST_BUILD_DIR, launchWithExtension, screenshot, waitForFile } from './harness.mjs';
+import { TEST_BUILD_DIR, launchWithExtension, screenshot, waitForFile, dependentSteps } from './harness.mjs';
 import { seedInWorker } from './library-seed.mjs';
 
 const N = 10_000;
@@ -47,16 +47,7 @@ describe('library: 10 000 articles, search, read, edit, export, delete and undo'
     await h?.close();
   });
 
-  let broken = null;
-  const step = (name, fn) => test(name, async () => {
-    if (broken) assert.fail(`not run: ${broken} failed`);
-    try {
-      await fn();
-    } catch (err) {
-      broken = name.split(' ')[0];
-      throw err;
-    }
-  });
+  const step = dependentSteps(test, assert);
   const list = '[data-testid="lib-list"]';
   const listCount = () => page.locator(list).getAttribute('data-count').then(Number);
   // Row text arrives a moment after the id list: wait until every rendered row has its title.

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { TEST_BUILD_DIR, launchWithExtension, serveFolder, tabIdFor } from './harness.mjs';
+import { TEST_BUILD_DIR, launchWithExtension, serveFolder, openSite } from './harness.mjs';
 
 const SEED_PATH = '/html_News/NewsShare.html?infoCode=NW202201092240969820';
 const SEED_TITLE = '量质双升绘宏图 民生答卷晒幸福 ——青山湖区经济社会发展迈上新台阶';
@@ -25,12 +25,6 @@ describe('save from anywhere: shortcut and context menu', { timeout: 60_000 }, (
     await server?.close();
   });
 
-  async function openSite(p) {
-    const page = await h.context.newPage();
-    const url = server.url(p);
-    await page.goto(url, { waitUntil: 'load' });
-    return { page, url, tabId: await tabIdFor(h.worker, url) };
-  }
 
   /** Runs the background's shortcut or menu handler on a tab, as the browser's event would. */
   function press(tabId) {
@@ -55,7 +49,7 @@ describe('save from anywhere: shortcut and context menu', { timeout: 60_000 }, (
   });
 
   test('shortcut on the seed page: saved, badge ✓ with the title; again: ↻, one row', async () => {
-    const site = await openSite(SEED_PATH);
+    const site = await openSite(h, server, SEED_PATH);
     const first = await press(site.tabId);
     assert.equal(first.ok, true, JSON.stringify(first));
     assert.equal(first.status, 'created');
@@ -71,7 +65,7 @@ describe('save from anywhere: shortcut and context menu', { timeout: 60_000 }, (
   });
 
   test('context menu "Save this page" on a page with no article: ! and the reason in the tooltip', async () => {
-    const site = await openSite('/no-article.html');
+    const site = await openSite(h, server, '/no-article.html');
     const outcome = await menu(site.tabId, 'jianbao-save-page');
     assert.equal(outcome.ok, false);
     assert.equal(outcome.code, 'no-article');
@@ -81,7 +75,7 @@ describe('save from anywhere: shortcut and context menu', { timeout: 60_000 }, (
   });
 
   test('context menu "Save selection as article": the selected paragraphs become an article of their own', async () => {
-    const site = await openSite(SEED_PATH);
+    const site = await openSite(h, server, SEED_PATH);
     const selected = await site.page.evaluate(() => {
       const ps = [...document.querySelectorAll('#ContentBody p')];
       const range = document.createRange();
@@ -105,7 +99,7 @@ describe('save from anywhere: shortcut and context menu', { timeout: 60_000 }, (
   });
 
   test('"Save selection" with nothing selected says so', async () => {
-    const site = await openSite(SEED_PATH);
+    const site = await openSite(h, server, SEED_PATH);
     const outcome = await menu(site.tabId, 'jianbao-save-selection');
     assert.equal(outcome.code, 'no-selection');
     assert.equal((await badge(site.tabId)).title, 'Not saved: Select some text on the page first.');
@@ -113,7 +107,7 @@ describe('save from anywhere: shortcut and context menu', { timeout: 60_000 }, (
   });
 
   test('the badge clears itself after a few seconds', async () => {
-    const site = await openSite(SEED_PATH);
+    const site = await openSite(h, server, SEED_PATH);
     await press(site.tabId);
     assert.equal((await badge(site.tabId)).text, '↻');
     const deadline = Date.now() + 8_000;

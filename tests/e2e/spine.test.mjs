@@ -15,6 +15,7 @@ import {
   serveFolder,
   tabIdFor,
   waitForFile,
+  dependentSteps,
 } from './harness.mjs';
 
 const SEED_PATH = '/html_News/NewsShare.html?infoCode=NW202201092240969820';
@@ -60,18 +61,7 @@ describe('spine: save → list → export → update → fail → delete', { tim
     await server?.close();
   });
 
-  // The steps build on each other: once one fails, the rest fail at once instead of timing out.
-  let broken = null;
-  const step = (name, fn) =>
-    test(name, async (t) => {
-      if (broken) assert.fail(`not run: ${broken} failed`);
-      try {
-        await fn(t);
-      } catch (err) {
-        broken = name.split(' ')[0];
-        throw err;
-      }
-    });
+  const step = dependentSteps(test, assert);
 
   /** Opens a tab on a served page and returns its tab id (from the service worker). */
   async function openSite(pathAndQuery) {
