@@ -8,6 +8,7 @@ import { findPublishedAt } from './publish-time';
 import { findSource } from './news-source';
 import { findAuthor } from './news-author';
 import { siteArticleId } from './site-article-id';
+import { detectLang } from './detect-lang';
 import { cleanBody } from './clean-body';
 import { textAfter, textBefore, squash, nestingDepth } from './dom-text';
 import { siteRuleFor, readRule, dropBoilerplate } from './site-rules';
@@ -24,18 +25,10 @@ export interface ExtractOptions {
   maxChars?: number;
 }
 
-const CJK = /[\u3400-\u9fff]/g;
 const MIN_PROSE = 300;
 const MAX_CHARS = 3_000_000;
 const MAX_DEPTH = 250;
 
-
-function detectLang(declared: string | null, text: string): string | null {
-  if (declared) return declared.replace('_', '-').split(/[;,]/)[0].trim() || null;
-  const cjk = text.slice(0, 2000).match(CJK)?.length ?? 0;
-  if (cjk > 50) return 'zh';
-  return /[a-z]{3,}/i.test(text) ? 'en' : null;
-}
 
 function hostLabels(url: string): string[] {
   try {

@@ -8,6 +8,7 @@ import { findPublishedAt } from './publish-time';
 import { findSource } from './news-source';
 import { findAuthor } from './news-author';
 import { siteArticleId } from './site-article-id';
+import { detectLang } from './detect-lang';
 import { cleanBody } from './clean-body';
 import { squash, textAfter, textBefore } from './dom-text';
 
@@ -25,13 +26,6 @@ export type FallbackResult =
 
 // Page furniture: never the text a reader came for, even when no <main> says so.
 const FURNITURE = 'header, footer, nav, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"], [hidden]';
-const CJK = /[\u3400-\u9fff]/g;
-
-function detectLang(declared: string | null, text: string): string | null {
-  if (declared) return declared.replace('_', '-').split(/[;,]/)[0].trim() || null;
-  if ((text.slice(0, 2000).match(CJK)?.length ?? 0) > 50) return 'zh';
-  return /[a-z]{3,}/i.test(text) ? 'en' : null;
-}
 
 function host(url: string): string | null {
   try {
