@@ -6,6 +6,7 @@ import { elementShowing, firstHeading, titlePieces } from '../../utils/extract/h
 import { findSource, sourceFromElement } from '../../utils/extract/news-source';
 import { findAuthor, normalizeByline } from '../../utils/extract/news-author';
 import { cleanBody } from '../../utils/extract/clean-body';
+import { extractArticle } from '../../utils/extract/extract-article';
 
 const doc = (body: string, head = '') => loadDocument(`<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`, 'https://x.example/');
 
@@ -66,6 +67,13 @@ describe('source', () => {
     expect(findSource({ ...base, nearHeadline: '2019-09-26 10:56:28 证券时报网 据财联社消息' })).toBe('证券时报网');
     // An unlabelled word after the time that is not shaped like a publisher is not a source.
     expect(findSource({ ...base, nearHeadline: '2019-09-26 10:56:28 分享 据消息' })).toBeNull();
+  });
+
+  it('names a non-Chinese page after its Dublin Core publisher when it has no Open Graph site name', () => {
+    const prose = '<p>' + 'Les revues sont classées selon des listes établies par les agences. '.repeat(12) + '</p>';
+    const head = '<title>Une évaluation - La Vie des idées</title><meta name="DC.publisher" content="La Vie des idées">';
+    const r = extractArticle(doc(`<article><h1>Une évaluation</h1>${prose}${prose}</article>`, head), 'https://x.example/a', { now: new Date('2026-11-27T00:00:00Z') });
+    expect(r.ok && r.article.source).toBe('La Vie des idées');
   });
 });
 

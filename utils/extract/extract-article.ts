@@ -113,7 +113,7 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
       metaSources: meta.sources,
       elementSources: [...(evidence?.sources ?? []), ...(h1 ? markedSources(doc, h1) : [])],
       siteName,
-    }) ?? (zh ? null : meta.jsonLd[0]?.publisher ?? meta.siteName);
+    }) ?? (zh ? null : meta.jsonLd[0]?.publisher ?? meta.siteName ?? meta.publishers[0] ?? null);
     const author = findAuthor({
       ruleAuthors: evidence?.authors,
       nearHeadline: after.slice(0, 300),

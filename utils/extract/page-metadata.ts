@@ -15,6 +15,8 @@ export interface PageMetadata {
   authors: string[];
   /** meta name="source"-style declarations of the original publisher. */
   sources: string[];
+  /** Dublin Core / citation declarations of who published the page itself. */
+  publishers: string[];
   jsonLd: JsonLdArticle[];
 }
 
@@ -28,6 +30,8 @@ const PUBLISHED_META = [
 const MODIFIED_META = ['dateupdate', 'article:modified_time', 'og:updated_time', 'lastmod'];
 const AUTHOR_META = ['author', 'article:author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author'];
 const SOURCE_META = ['source', 'mediaid', 'og:article:source', 'article:source'];
+// Library and journal sites (SPIP, OJS, bepress) name themselves in Dublin Core rather than Open Graph.
+const PUBLISHER_META = ['dc.publisher', 'dc:publisher', 'dcterms.publisher', 'citation_publisher', 'dc.source', 'dc:source'];
 
 function metaMap(doc: Document): Map<string, string[]> {
   const map = new Map<string, string[]>();
@@ -79,6 +83,7 @@ export function readPageMetadata(doc: Document, pageUrl: string): PageMetadata {
     ],
     authors: [...jsonLd.flatMap((a) => a.authors), ...pick(meta, AUTHOR_META)],
     sources: pick(meta, SOURCE_META),
+    publishers: pick(meta, PUBLISHER_META).filter((p) => !/^https?:/i.test(p)),
     jsonLd,
   };
 }
