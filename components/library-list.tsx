@@ -15,13 +15,22 @@ export interface LibraryListProps {
   /** Called once, a frame after the first rows with their text are on screen. */
   onPainted?: () => void;
   load: (ids: number[]) => Promise<Article[]>;
+  /** Rows already read (the first screen): shown until the live read of the window comes back. */
+  seed?: Article[];
   selected: Set<number>;
   openId: number | null;
   onToggle: (id: number, shift: boolean) => void;
   onOpen: (id: number) => void;
 }
 
-export function LibraryList({ ids, resetKey, onPainted, load, selected, openId, onToggle, onOpen }: LibraryListProps) {
+/** The seed's rows for the window, if it holds every one of them; a partial window would flash blank rows. */
+function seedFor(seed: Article[] | undefined, ids: number[]): Article[] | undefined {
+  if (!seed) return undefined;
+  const have = new Map(seed.map((a) => [a.id!, a]));
+  return ids.every((id) => have.has(id)) ? ids.map((id) => have.get(id)!) : undefined;
+}
+
+export function LibraryList({ ids, resetKey, onPainted, load, seed, selected, openId, onToggle, onOpen }: LibraryListProps) {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(800);
@@ -45,7 +54,7 @@ export function LibraryList({ ids, resetKey, onPainted, load, selected, openId, 
   const windowIds = ids.slice(first, last);
   const key = windowIds.join(',');
   // liveQuery watches just these rows: an edit or a tag elsewhere repaints them.
-  const rows = useLiveQuery(() => load(windowIds), [key]);
+  const rows = useLiveQuery(() => load(windowIds), [key]) ?? seedFor(seed, windowIds);
   const byId = new Map((rows ?? []).map((a) => [a.id!, a]));
 
   useEffect(() => {

@@ -1,9 +1,10 @@
 // The library page: search, filters, the windowed list, bulk actions, the reader, backup; writes go to the background.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import { JianbaoDb } from '@/utils/db';
-import { createLibrary, type ArticlePatch } from '@/utils/library';
+import { createLibrary, type ArticlePatch, type Library } from '@/utils/library';
+import type { Article } from '@/utils/types';
 import { isFiltering, type LibraryFilter, type SortKey } from '@/utils/library-filter';
 import { request } from '@/utils/messages';
 import { restoreBackup, writeBackup } from '@/utils/backup';
@@ -17,7 +18,7 @@ import { LibraryBackup } from '@/components/library-backup';
 import { t } from '@/components/i18n';
 
 const SEARCH_DELAY_MS = 120;
-const FIRST_SCREEN = 40;
+export const FIRST_SCREEN = 40;
 const MESSAGE_SHOWN_MS = 6_000;
 const UNDO_SHOWN_MS = 30_000;
 
@@ -30,8 +31,8 @@ function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
-export function App() {
-  const library = useMemo(() => createLibrary(new JianbaoDb()), []);
+/** `initial`: the newest saved rows, read before the first render (see main.tsx). */
+export function App({ library, initial }: { library: Library; initial?: Article[] }) {
   const params = new URLSearchParams(location.search);
   const [text, setText] = useState(params.get('q') ?? '');
   const query = useDebounced(text, SEARCH_DELAY_MS);
@@ -65,7 +66,7 @@ export function App() {
   // 100 000 articles, which would queue the first rows behind it) is read after they are painted.
   const plain = !query.trim() && !isFiltering(filter) && sort === 'savedAt';
   const [painted, setPainted] = useState(false);
-  const head = useLiveQuery(() => library.recentIds(FIRST_SCREEN), []);
+  const head = useLiveQuery(() => library.recentIds(FIRST_SCREEN), [], initial?.map((a) => a.id!));
   const ids = useLiveQuery(
     () => (painted || !plain ? library.query({ text: query, filter, sort }) : undefined), [query, filter, sort, painted, plain]);
   const shown = ids ?? (plain ? head : undefined);
@@ -143,7 +144,7 @@ export function App() {
         <LibraryBackup source={library} />
       </div>
       <div class={`lib-main${article ? ' with-reader' : ''}`}>
-        {shown ? <LibraryList ids={shown} resetKey={JSON.stringify([query, filter, sort])} onPainted={() => setPainted(true)} load={library.getMany} selected={selected} openId={openId} onToggle={toggle} onOpen={setOpenId} /> : <div class="lib-scroll" />}
+        {shown ? <LibraryList ids={shown} seed={initial} resetKey={JSON.stringify([query, filter, sort])} onPainted={() => setPainted(true)} load={library.getMany} selected={selected} openId={openId} onToggle={toggle} onOpen={setOpenId} /> : <div class="lib-scroll" />}
         {article ? (
           <LibraryReader key={article.id} article={article} body={open?.body} onSave={(p) => save(article.id!, p)}
             onExport={() => exportOne(article.id!)} onDelete={() => remove([article.id!])} onClose={() => setOpenId(null)} />

@@ -1,8 +1,9 @@
 // The popup: the click saves the current tab (or previews it, per the setting), the card reports it, the list shows the library.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
-import { JianbaoDb } from '@/utils/db';
+import type { JianbaoDb } from '@/utils/db';
+import type { Article } from '@/utils/types';
 import { request, type PreviewOutcome, type SaveOutcome } from '@/utils/messages';
 import { clickSavesItem } from '@/utils/settings';
 import { SaveCard, type SaveState } from '@/components/save-card';
@@ -13,6 +14,7 @@ import { PopupExportButton } from '@/components/popup-export-button';
 import { PopupSearch } from '@/components/popup-search';
 
 const RECENT = 50;
+export const readRecent = (db: JianbaoDb): Promise<Article[]> => db.articles.orderBy('savedAt').reverse().limit(RECENT).toArray();
 
 async function targetTabId(): Promise<number | null> {
   // ?tabId=N lets a tab page (and the browser tests) stand in for the toolbar popup.
@@ -22,12 +24,12 @@ async function targetTabId(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-export function App() {
-  const db = useMemo(() => new JianbaoDb(), []);
+export function App({ db, initial }: { db: JianbaoDb; initial?: Article[] }) {
   const [save, setSave] = useState<SaveState>({ phase: 'saving' });
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState<Set<number>>(new Set());
-  const articles = useLiveQuery(() => db.articles.orderBy('savedAt').reverse().limit(RECENT).toArray(), [db]);
+  // `initial` is the same query read before the first render; the live query keeps it current.
+  const articles = useLiveQuery(() => readRecent(db), [db], initial);
 
   const [tabId, setTabId] = useState<number | null>(null);
   const failed = (err: Error) => ({ ok: false as const, code: 'error' as const, message: err.message });
