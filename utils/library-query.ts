@@ -1,8 +1,10 @@
 // The library's read side: ranked search, sorted and filtered id lists, facets; reads the db, never writes.
+import type { Collection } from 'dexie';
 import type { JianbaoDb } from './db';
 import { queryTokens, TITLE_MARK, type QueryToken } from './search';
 import { postingIds } from './postings';
-import { dateRange, intersectOrdered, type LibraryQuery } from './library-filter';
+import { dateRange, intersectOrdered, type LibraryFilter, type LibraryQuery, type SortKey } from './library-filter';
+import type { Article } from './types';
 
 // Posting lists of the token, as article ids; a prefix can hit one article through several terms.
 function idsFor(db: JianbaoDb, token: QueryToken): Promise<number[]> {
@@ -56,23 +58,63 @@ export function recentIds(db: JianbaoDb, limit: number): Promise<number[]> {
   return db.articles.orderBy('savedAt').reverse().limit(limit).primaryKeys();
 }
 
-/** The ids the library page shows for `q`, in display order. */
-export async function queryIds(db: JianbaoDb, q: LibraryQuery): Promise<number[]> {
+// A filter that keeps at most this share of the articles is sorted from its own rows. Measured in Chromium at
+// 100 000 articles: the whole sorted id list takes ~0.9 s (each index entry is checked against its row), while
+// an index read of 5 000 rows with their values takes ~0.14 s (and 5 000 single gets ~0.9 s: hence getAll).
+const DIRECT_SHARE = 1 / 3;
+
+/** One filter: its matching ids, and a way to read its rows in one index read. */
+interface FilterPart {
+  keys: Set<number>;
+  rows: () => Promise<Article[]>;
+}
+
+async function filterParts(db: JianbaoDb, filter: LibraryFilter): Promise<{ include: FilterPart[]; exclude: Set<number>[] }> {
+  const part = async (coll: () => Collection<Article, number>): Promise<FilterPart> =>
+    ({ keys: new Set(await coll().primaryKeys()), rows: () => coll().toArray() });
+  const include: FilterPart[] = [];
+  const exclude: Set<number>[] = [];
+  if (filter.source) include.push(await part(() => db.articles.where('source').equals(filter.source!)));
+  if (filter.tag) include.push(await part(() => db.articles.where('tags').equals(filter.tag!)));
+  const range = dateRange(filter.from, filter.to);
+  if (range) include.push(await part(() => db.articles.where('publishedAt').between(range[0], range[1], true, true)));
+  if (filter.exported) {
+    // exportedAt is null until exported, and null is not indexed: the index holds exactly the exported ones.
+    const exported = await part(() => db.articles.where('exportedAt').above(''));
+    filter.exported === 'yes' ? include.push(exported) : exclude.push(exported.keys);
+  }
+  return { include, exclude };
+}
+
+/** The ids in the order `sortedIds` gives: newest first by the key, then by id; no publication time last. */
+export function sortRows(rows: readonly Article[], sort: SortKey): number[] {
+  const keyed = rows.filter((a) => typeof a[sort] === 'string');
+  const unkeyed = rows.filter((a) => typeof a[sort] !== 'string');
+  const desc = (x: string, y: string) => (x < y ? 1 : x > y ? -1 : 0);
+  keyed.sort((a, b) => desc(a[sort] as string, b[sort] as string) || b.id! - a.id!);
+  unkeyed.sort((a, b) => b.id! - a.id!);
+  return keyed.concat(unkeyed).map((a) => a.id!);
+}
+
+/**
+ * The ids the library page shows for `q`, in display order. `directShare`: the largest share of the articles
+ * (estimated by the highest id) a filter may keep to be sorted from its own rows; tests force either path.
+ */
+export async function queryIds(db: JianbaoDb, q: LibraryQuery, directShare = DIRECT_SHARE): Promise<number[]> {
   const { filter = {}, sort = 'savedAt', text } = q;
   return db.transaction('r', db.articles, db.postings, async () => {
-    const ordered = text?.trim() ? await searchIds(db, text) : await sortedIds(db, sort);
-    const include: Set<number>[] = [];
-    const exclude: Set<number>[] = [];
-    if (filter.source) include.push(new Set(await db.articles.where('source').equals(filter.source).primaryKeys()));
-    if (filter.tag) include.push(new Set(await db.articles.where('tags').equals(filter.tag).primaryKeys()));
-    const range = dateRange(filter.from, filter.to);
-    if (range) include.push(new Set(await db.articles.where('publishedAt').between(range[0], range[1], true, true).primaryKeys()));
-    if (filter.exported) {
-      // exportedAt is null until exported, and null is not indexed: the index holds exactly the exported ones.
-      const exported = new Set(await db.articles.where('exportedAt').above('').primaryKeys());
-      (filter.exported === 'yes' ? include : exclude).push(exported);
+    const { include, exclude } = await filterParts(db, filter);
+    const sets = include.map((p) => p.keys);
+    const fewest = [...include].sort((a, b) => a.keys.size - b.keys.size)[0];
+    if (!text?.trim() && fewest) {
+      const [highest = 0] = await db.articles.toCollection().reverse().limit(1).primaryKeys();
+      if (fewest.keys.size <= highest * directShare) {
+        const keep = new Set(intersectOrdered([...fewest.keys], sets, exclude));
+        return sortRows((await fewest.rows()).filter((a) => keep.has(a.id!)), sort);
+      }
     }
-    return intersectOrdered(ordered, include, exclude);
+    const ordered = text?.trim() ? await searchIds(db, text) : await sortedIds(db, sort);
+    return intersectOrdered(ordered, sets, exclude);
   });
 }
 

@@ -103,6 +103,26 @@ async function run(n: number, dist: string): Promise<void> {
       console.log(`search ${lang}: ranked id list median ${ms(median(s.full))} p95 ${ms(p95(s.full))}; top 50 rows median ${ms(median(s.top))} p95 ${ms(p95(s.top))}; hits ${queries.map((q, i) => `${q}=${s.hits[i]}`).join(' ')}`);
     }
 
+    // Filter and sort changes: a source or a date range is sorted from its rows, "not exported" (nearly all) and
+    // the other sort read the whole index.
+    const filters = await page.evaluate(async () => {
+      const lib = (globalThis as any).jianbao.library;
+      const cases: [string, unknown][] = [
+        ['source 南昌日报', { filter: { source: '南昌日报' } }],
+        ['one month', { filter: { from: '2021-03-01', to: '2021-03-31' } }],
+        ['not exported', { filter: { exported: 'no' } }],
+        ['sort by publication', { sort: 'publishedAt' }],
+      ];
+      const out: string[] = [];
+      for (const [name, q] of cases) {
+        const t = performance.now();
+        const ids = await lib.query(q);
+        out.push(`${name} ${(performance.now() - t).toFixed(0)} ms (${ids.length})`);
+      }
+      return out.join('; ');
+    });
+    console.log(`filter and sort changes: ${filters}`);
+
     // JIANBAO_BENCH_BACKUP=0 skips backup and restore (ten minutes at 100 000) to re-measure reads alone.
     if (process.env.JIANBAO_BENCH_BACKUP === '0') return;
     const backup = await page.evaluate(async () => {

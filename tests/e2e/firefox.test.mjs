@@ -181,7 +181,7 @@ describe('Firefox build in Firefox', { skip, timeout: 90_000 }, () => {
       const bg = await browser.runtime.getBackgroundPage();
       const tab = await browser.tabs.get(Number(args[0]));
       const outcome = await bg.jianbao.onMenuClick({ menuItemId: 'jianbao-save-selection' }, tab);
-      return { ok: outcome.ok, status: outcome.status, url: outcome.article?.url, count: await bg.jianbao.library.count() };`, tabId);
+      return { ok: outcome.ok, status: outcome.status, message: outcome.message, url: outcome.article?.url, count: await bg.jianbao.library.count() };`, tabId);
     assert.equal(r.ok, true, JSON.stringify(r));
     assert.equal(r.status, 'created');
     assert.match(r.url, /#:~:text=/);
