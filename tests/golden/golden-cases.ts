@@ -106,5 +106,88 @@ export const GOLDEN_CASES: GoldenCase[] = [
       publishedAt: '2023-09-16T10:00:00+08:00',
     },
   },
+  {
+    page: 'people-article.html',
+    url: 'http://society.people.com.cn/n1/2023/0612/c1008-40011223.html',
+    now: NOW,
+    expect: {
+      title: '山区县城建起二十座“口袋图书馆”',
+      // "来源：人民网－人民日报": the portal's prefix goes, the paper stays.
+      source: '人民日报',
+      siteName: '人民网',
+      author: '苏晓岚',
+      // "2023年06月12日05:41", no space between the day and the time.
+      publishedAt: '2023-06-12T05:41:00+08:00',
+      siteArticleId: 'c1008-40011223',
+    },
+  },
+  {
+    page: 'thepaper-article.html',
+    url: 'https://www.thepaper.cn/newsDetail_forward_23456789',
+    now: NOW,
+    expect: {
+      title: '江边老码头改成夜间市集，首周客流超十万人次',
+      // The paper publishes its own reporting: source and site are the same.
+      source: '澎湃新闻',
+      siteName: '澎湃新闻',
+      author: '韩清扬',
+      publishedAt: '2023-09-08T07:30:00+08:00',
+      siteArticleId: 'newsDetail_forward_23456789',
+    },
+  },
+  {
+    page: 'qq-article.html',
+    url: 'https://new.qq.com/omn/20231015/20231015A03XYZ00.html',
+    now: NOW,
+    expect: {
+      title: '海滨小城试点“共享工具箱”，邻里借还三千多次',
+      // Only the script's window.DATA names the media and carries the seconds.
+      source: '海滨日报',
+      siteName: '腾讯网',
+      author: '程远航',
+      publishedAt: '2023-10-15T19:02:33+08:00',
+      siteArticleId: '20231015A03XYZ00',
+    },
+  },
+  {
+    page: 'ifeng-article.html',
+    url: 'https://news.ifeng.com/c/8TqXyZaBcDe',
+    now: NOW,
+    expect: {
+      title: '城郊农场开出“一米菜园”，上班族周末来种菜',
+      source: '江城商报',
+      siteName: '凤凰网',
+      author: '邹明轩',
+      publishedAt: '2023-11-02T14:26:51+08:00',
+      siteArticleId: null,
+    },
+  },
+  {
+    page: 'toutiao-article.html',
+    url: 'https://www.toutiao.com/article/7292345678901234567/',
+    now: NOW,
+    expect: {
+      title: '老城区的修表铺开了四十年，师傅说还想再干十年',
+      // The account is the publisher; the 原创 badge and the "·" are not.
+      source: '北岸观察',
+      siteName: '今日头条',
+      author: null,
+      publishedAt: '2023-10-22T08:05:00+08:00',
+      siteArticleId: '7292345678901234567',
+    },
+  },
+  {
+    page: 'eastmoney-article.html',
+    url: 'https://finance.eastmoney.com/a/202310202878012345.html',
+    now: NOW,
+    expect: {
+      title: '多地推出“以旧换新”补贴，家电零售额环比回升',
+      source: '江北经济参考',
+      siteName: '东方财富网',
+      author: '孟嘉禾',
+      publishedAt: '2023-10-20T08:15:00+08:00',
+      siteArticleId: '202310202878012345',
+    },
+  },
   { page: 'no-article.html', url: 'https://www.harborledger.example/account/login', now: NOW, expect: { failure: 'no-article' } },
 ];

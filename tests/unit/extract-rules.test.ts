@@ -124,3 +124,66 @@ describe('cleanBody', () => {
     expect(b.text).toBe('真正的正文，足够长的一段文字。');
   });
 });
+
+describe('site rules on the shapes of real pages (rows fixed with the golden fixtures)', () => {
+  const rule = (name: string) => SITE_RULES.find((r) => r.name === name)!;
+  const now = new Date('2026-11-27T04:00:00Z');
+  const prose = '<p>' + '　　这是一段用于测试的新闻正文，说明页面的结构，没有实际意义。'.repeat(6) + '</p>';
+
+  it('thepaper: the dateline box is "index_left__…", not the share bar "index_leftcontent__…"', () => {
+    const d = doc(
+      '<div class="index_leftcontent__Hk7pS"><span>分享到</span></div>'
+        + '<h1 class="index_title__B8mhI">码头改成夜间市集</h1>'
+        + '<div class="index_left__LfzyH"><div class="ant-space-item"><div>澎湃新闻记者 韩清扬</div></div>'
+        + '<div class="ant-space-item"><span>2023-09-08 07:30</span></div><div class="ant-space-item"><span>来源：澎湃新闻</span></div></div>',
+    );
+    const ev = readRule(d, rule('thepaper'));
+    expect(ev.sources).toEqual(['2023-09-08 07:30', '来源：澎湃新闻']);
+    expect(ev.authors).toEqual(['澎湃新闻记者 韩清扬']);
+    expect(findAuthor({ ruleAuthors: ev.authors, nearHeadline: '', articleText: '', metaAuthors: [], siteNames: ['澎湃新闻'] })).toBe('韩清扬');
+  });
+
+  it('toutiao /article/: "原创 · time · account" — the time is not the last span, the account is the source', () => {
+    const d = doc(
+      '<div class="article-content"><h1>老城区的修表铺开了四十年</h1><div class="article-meta"><span class="original">原创</span>'
+        + '<span>2023-10-22 08:05</span><span class="dot">·</span><span class="name"><a href="/c/user/token/x/">北岸观察</a></span></div>'
+        + `<article class="syl-article-base">${prose}</article></div>`,
+    );
+    expect(siteRuleFor(d, 'http://mirror.example/saved.html')?.name).toBe('toutiao');
+    const ev = readRule(d, rule('toutiao'));
+    expect(ev.title?.textContent).toBe('老城区的修表铺开了四十年');
+    expect(ev.times).toContain('2023-10-22 08:05');
+    expect(ev.sources).toEqual(['北岸观察']);
+    const r = extractArticle(d, 'https://www.toutiao.com/article/7292345678901234567/', { now });
+    expect(r.ok && [r.article.source, r.article.publishedAt]).toEqual(['北岸观察', '2023-10-22T08:05:00+08:00']);
+  });
+
+  it('East Money article pages: unlabelled .infos .item time and 来源', () => {
+    const d = doc(
+      '<div class="newsContent"><h1>家电零售额环比回升</h1><div class="infos"><div class="item">2023年10月20日 08:15</div>'
+        + '<div class="item">来源：<a href="#">江北经济参考</a></div><div class="item">作者：孟嘉禾</div></div>'
+        + `<div id="ContentBody">${prose}</div></div>`,
+    );
+    const ev = readRule(d, rule('eastmoney'));
+    expect(ev.times[0]).toBe('2023年10月20日 08:15');
+    expect(ev.sources.map(sourceFromElement).filter(Boolean)).toEqual(['江北经济参考']);
+  });
+
+  it('people.cn: "来源：人民网－人民日报" is the paper, not the portal', () => {
+    expect(findSource({ nearHeadline: '2023年06月12日05:41 | 来源：人民网－人民日报', articleText: '', metaSources: [], siteName: '人民网' })).toBe('人民日报');
+    // A name that only starts like the portal keeps its prefix.
+    expect(findSource({ nearHeadline: '来源：人民网友－报', articleText: '', metaSources: [], siteName: '人民网' })).toBe('人民网友－报');
+  });
+
+  it('drops a leading heading that repeats the headline when Readability kept it', () => {
+    // A <title> suffix Readability cannot strip ("_澎湃新闻-The Paper") makes it keep the <h1> as an <h2>.
+    const d = doc(`<div class="index_rightcontent__x"><h1>码头改成夜间市集，首周客流超十万</h1>${prose}${prose}</div>`, '<title>码头改成夜间市集，首周客流超十万_澎湃号·政务_澎湃新闻-The Paper</title>');
+    const r = extractArticle(d, 'https://www.thepaper.cn/newsDetail_forward_1', { now });
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.article.title).toBe('码头改成夜间市集，首周客流超十万');
+      expect(r.article.html.startsWith('<p>')).toBe(true);
+      expect(r.article.text.startsWith('这是一段')).toBe(true);
+    }
+  });
+});

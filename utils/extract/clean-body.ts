@@ -90,7 +90,16 @@ function isBoilerplate(text: string): boolean {
 }
 
 // Controls and navigation are never article content, whatever Readability kept.
-const DROP = 'input, button, select, textarea, nav, script, style, noscript, iframe, object, embed';
+const DROP = new Set(['input', 'button', 'select', 'textarea', 'nav', 'script', 'style', 'noscript', 'iframe', 'object', 'embed']);
+const SHOW_ELEMENT = 1; // NodeFilter.SHOW_ELEMENT; the global is missing in some Node DOMs.
+
+/** `el` and the elements inside it, in document order: a TreeWalker, not a selector query (slow in jsdom). */
+function elementsOf(el: Element): Element[] {
+  const out = [el];
+  const walker = el.ownerDocument.createTreeWalker(el, SHOW_ELEMENT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n as Element);
+  return out;
+}
 const PROSE_TAGS = /^(P|BLOCKQUOTE|PRE|UL|OL|DL|TABLE|H\d)$/;
 
 /** Text length in Latin-character units, white space left out: a CJK character carries about as much as three letters. */
@@ -121,9 +130,9 @@ export interface CleanBody {
  */
 export function cleanBody(container: Element, baseUrl: string): CleanBody {
   const doc = container.ownerDocument;
-  for (const el of Array.from(container.querySelectorAll(DROP))) el.remove();
+  for (const el of elementsOf(container).slice(1)) if (DROP.has(el.localName)) el.remove();
   // Whole ASP.NET pages sit in one <form>: keep what it holds, lose only its controls.
-  for (const form of Array.from(container.querySelectorAll('form'))) form.replaceWith(...Array.from(form.childNodes));
+  for (const form of elementsOf(container).slice(1)) if (form.localName === 'form') form.replaceWith(...Array.from(form.childNodes));
   const blocks: Element[] = [];
   let inline: Node[] = [];
   const flush = () => {
@@ -177,15 +186,16 @@ export function cleanBody(container: Element, baseUrl: string): CleanBody {
 
   const kept: { html: string; text: string; linked: number; mine: number; prose: boolean }[] = [];
   for (const block of blocks) {
-    for (const el of [block, ...Array.from(block.querySelectorAll('*'))]) cleanAttributes(el, baseUrl);
+    const els = elementsOf(block);
+    for (const el of els) cleanAttributes(el, baseUrl);
     if (block.tagName === 'P' || /^H\d$/.test(block.tagName)) trimIndent(block);
     const text = (block.textContent ?? '').replace(/[\s\u3000\u00a0]+/g, ' ').trim();
-    if (!text && !block.querySelector('img') && block.tagName !== 'IMG' && block.tagName !== 'HR') continue;
+    if (!text && !els.some((el) => el.localName === 'img') && block.tagName !== 'HR') continue;
     if (text && isBoilerplate(text)) continue;
     const html = block.tagName === 'PRE' ? block.outerHTML : block.outerHTML.replace(/\s*\n\s*/g, ' ');
     // The block's own words, leaving out link text (menus and lists of links are not prose).
     let linked = 0;
-    for (const a of Array.from(block.querySelectorAll('a'))) linked += textWeight(a.textContent ?? '');
+    for (let i = 1; i < els.length; i++) if (els[i].localName === 'a') linked += textWeight(els[i].textContent ?? '');
     const mine = Math.max(0, textWeight(text) - linked);
     kept.push({ html: html.replace(/\n/g, '&#10;'), text, linked, mine, prose: PROSE_TAGS.test(block.tagName) && mine >= 40 });
   }

@@ -3,15 +3,24 @@
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME']);
 const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT; the global is missing in some Node DOMs.
 
-function visible(node: Node): boolean {
-  for (let p = node.parentElement; p; p = p.parentElement) {
-    if (SKIP.has(p.tagName.toUpperCase()) || p.hasAttribute('hidden')) return false;
-  }
-  return true;
+/** Whether no ancestor of a node hides it; neighbouring text nodes share ancestors, so each element is judged once. */
+function visibility(): (node: Node) => boolean {
+  const known = new Map<Element, boolean>();
+  const shown = (el: Element | null): boolean => {
+    if (!el) return true;
+    let v = known.get(el);
+    if (v === undefined) {
+      v = !(SKIP.has(el.tagName.toUpperCase()) || el.hasAttribute('hidden')) && shown(el.parentElement);
+      known.set(el, v);
+    }
+    return v;
+  };
+  return (node) => shown(node.parentElement);
 }
 
 /** Visible text nodes walking away from `el` (not inside it), nearest first, until `maxChars` are read. */
 function textNear(el: Element, maxChars: number, forward: boolean): string[] {
+  const visible = visibility();
   const doc = el.ownerDocument;
   const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, SHOW_TEXT);
   const step = () => (forward ? walker.nextNode() : walker.previousNode());

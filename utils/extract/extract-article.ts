@@ -7,12 +7,14 @@ import { chooseTitle, stripTitleSuffix } from './news-title';
 import { findPublishedAt } from './publish-time';
 import { findSource } from './news-source';
 import { findAuthor } from './news-author';
+import { bylineTexts } from './byline';
 import { siteArticleId } from './site-article-id';
 import { detectLang } from './detect-lang';
 import { cleanBody } from './clean-body';
 import { textAfter, textBefore, squash, nestingDepth } from './dom-text';
-import { siteRuleFor, readRule, dropBoilerplate } from './site-rules';
-import { firstHeading, elementShowing, titlePieces } from './headline';
+import { siteRuleFor, readRule, dropBoilerplate, SITE_RULES } from './site-rules';
+import { firstHeading, elementShowing, titlePieces, headlineText, headlineParts, microdataHeadline, punctFold, headingCandidates } from './headline';
+import { bodyElements, descendantsOf, scanPage, type PageScan } from './page-scan';
 
 export interface ExtractOptions {
   /** The clock, for relative dates ("昨天 09:30"). */
@@ -54,11 +56,15 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
     if (doc.body && nestingDepth(doc.body, MAX_DEPTH) > MAX_DEPTH) {
       return { ok: false, code: 'too-large', message: `This page is nested too deeply to read (over ${MAX_DEPTH} levels).` };
     }
-    const meta = readPageMetadata(doc, pageUrl);
-    const rule = siteRuleFor(doc, pageUrl);
-    const evidence = rule ? readRule(doc, rule) : null;
+    // Read the page's elements once; the readers below filter this list instead of querying.
+    const scan = scanPage(doc);
+    const meta = readPageMetadata(doc, pageUrl, scan);
+    const rule = siteRuleFor(doc, pageUrl, SITE_RULES, scan);
+    const evidence = rule ? readRule(doc, rule, scan) : null;
     const early = [meta.siteName, rule?.siteName].filter((s): s is string => !!s);
     let h1 = evidence?.title ?? firstHeading(doc, early);
+    // The heading as first found: a dateline set inside it (<h1><span>27.01.2022</span>Title</h1>) dates the page.
+    const heading = h1;
     const clone = doc.cloneNode(true) as Document;
     dropBoilerplate(clone, rule);
     // The serializer hands back Readability's element itself: no HTML string to build and re-parse.
@@ -77,7 +83,9 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
     const siteName = rule?.siteName ?? meta.siteName ?? parsed.siteName ?? guessSiteName(meta.docTitle, h1?.textContent ?? null) ?? hostLabels(url)[0] ?? null;
     const siteNames = [...new Set([siteName, ...titleSuffixes].filter((s): s is string => !!s))];
     let title = chooseTitle({
-      h1: h1?.textContent ?? null,
+      h1: h1 ? headlineText(h1) : null,
+      h1Parts: h1 ? headlineParts(h1) : [],
+      microdata: microdataHeadline(doc),
       og: meta.ogTitle,
       jsonLd: meta.jsonLd[0]?.headline ?? null,
       docTitle: meta.docTitle || parsed.title || '',
@@ -85,10 +93,14 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
       soleH1: !!h1 && h1.tagName === 'H1' && doc.getElementsByTagName('h1').length === 1,
     });
     // Pages without an <h1> (or whose <h1> is something else) still show the headline somewhere.
+    let headings: Element[] | undefined;
+    const showing = (text: string) => elementShowing(doc, text, (headings ??= headingCandidates(bodyElements(scan))));
     if (!h1) {
-      // No <h1>: the headline is the longest part of the <title> that the page shows.
-      for (const piece of titlePieces(meta.docTitle)) {
-        const el = elementShowing(doc, piece);
+      // No <h1>: the chosen title, og or the longest part of the <title> that the page shows, never the site's name.
+      const pieces = [title, meta.ogTitle ?? '', meta.jsonLd[0]?.headline ?? '', ...titlePieces(meta.docTitle)]
+        .map(squash).filter((p) => p && !siteNames.some((n) => n.toLowerCase().includes(p.toLowerCase())));
+      for (const piece of new Set(pieces)) {
+        const el = showing(piece);
         if (el) {
           h1 = el;
           title = piece;
@@ -96,22 +108,35 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
         }
       }
     } else if (squash(h1.textContent ?? '') !== title) {
-      h1 = elementShowing(doc, title) ?? h1;
+      h1 = showing(title) ?? h1;
+    }
+    // The page's own spelling of the title (its dashes and quotes) when metadata wrote it plainer.
+    const shown = h1 ? headlineText(h1) : '';
+    if (shown !== title && punctFold(shown) === punctFold(title)) title = shown;
+    // Readability drops a heading that repeats the headline only when its own <title> guess matches it.
+    const lead = /^<(h[1-6])>([^<]*)<\/\1>(?:\n|$)/.exec(body.html);
+    if (lead && squash(lead[2]) === squash(title)) {
+      body.html = body.html.slice(lead[0].length);
+      const cut = body.text.indexOf('\n\n');
+      body.text = cut >= 0 ? body.text.slice(cut + 2) : '';
     }
     const lang = detectLang(meta.lang ?? parsed.lang ?? null, body.text);
     const zh = !!lang && lang.toLowerCase().startsWith('zh');
     const defaultOffset = offsetMinutes(options.timeZone ?? '+08:00') ?? 480;
+    // The whole page's text, read at most once and only when a fallback needs it.
+    let visible: string | undefined;
+    const pageText = () => (visible ??= visibleText(doc));
     const after = h1 ? textAfter(h1, 600) : '';
     const before = h1 ? textBefore(h1, 200) : '';
     const publishedAt = findPublishedAt(
-      { ruleTimes: evidence?.times, metaTimes: meta.publishedTimes, nearHeadline: [after, before], articleText: body.text, zh, pageText: () => visibleText(doc) },
+      { ruleTimes: evidence?.times, metaTimes: meta.publishedTimes, modifiedTimes: meta.modifiedTimes, nearHeadline: [after, ((heading ?? h1)?.textContent ?? '').slice(0, 300), before], articleText: body.text, zh, lang, url: pageUrl, pageText },
       { now: options.now, offset: defaultOffset },
     );
     const source = findSource({
       nearHeadline: after.slice(0, 300),
       articleText: body.text,
       metaSources: meta.sources,
-      elementSources: [...(evidence?.sources ?? []), ...(h1 ? markedSources(doc, h1) : [])],
+      elementSources: [...(evidence?.sources ?? []), ...(h1 ? markedSources(doc, h1, scan) : [])],
       siteName,
     }) ?? (zh ? null : meta.jsonLd[0]?.publisher ?? meta.siteName ?? meta.publishers[0] ?? null);
     const author = findAuthor({
@@ -119,7 +144,9 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
       nearHeadline: after.slice(0, 300),
       articleText: body.text,
       metaAuthors: [...meta.authors, ...(parsed.byline ? [parsed.byline] : [])],
-      pageText: () => visibleText(doc),
+      bylines: () => bylineTexts(doc, h1),
+      title,
+      pageText,
       siteNames: source ? [...siteNames, source] : siteNames,
     });
     return {
@@ -153,12 +180,8 @@ function looksLikeArticle(body: { prose: number; own: number; links: number }): 
   return body.own >= 100 && body.links < body.own * 0.3;
 }
 
-const visibleCache = new WeakMap<Document, string>();
-
-/** The page's text without scripts and styles, read once and only when a fallback needs it. */
+/** The page's text without scripts and styles. */
 function visibleText(doc: Document): string {
-  const hit = visibleCache.get(doc);
-  if (hit !== undefined) return hit;
   const parts: string[] = [];
   let length = 0;
   const walk = (n: Node, depth: number) => {
@@ -174,19 +197,20 @@ function visibleText(doc: Document): string {
     }
   };
   if (doc.body) walk(doc.body, 0);
-  const text = parts.join(' ').replace(/[\s\u3000\u00a0]+/g, ' ');
-  visibleCache.set(doc, text);
-  return text;
+  return parts.join(' ').replace(/[\s\u3000\u00a0]+/g, ' ');
 }
 
-const SOURCE_MARK = '[class*="source" i], [id*="source" i], [class*="media-name" i], [class*="publisher" i]';
+// [class*="source" i], [id*="source" i], [class*="media-name" i], [class*="publisher" i]
+const SOURCE_CLASS = /source|media-name|publisher/i;
+const SOURCE_ID = /source/i;
+const sourceMarked = (el: Element) => SOURCE_CLASS.test(el.getAttribute('class') ?? '') || SOURCE_ID.test(el.getAttribute('id') ?? '');
 
 /** Short elements after the headline that the page itself labels as the source. */
-function markedSources(doc: Document, anchor: Element): string[] {
+function markedSources(doc: Document, anchor: Element, scan: PageScan): string[] {
   const out: string[] = [];
   let scope: Element = anchor;
   for (let i = 0; i < 3 && scope.parentElement && scope.parentElement !== doc.body; i++) scope = scope.parentElement;
-  for (const el of Array.from(scope.querySelectorAll(SOURCE_MARK)).slice(0, 40)) {
+  for (const el of descendantsOf(scan, scope).filter(sourceMarked).slice(0, 40)) {
     if (!(anchor.compareDocumentPosition(el) & 4) || el.closest('script, style')) continue;
     const t = squash(el.textContent ?? '');
     if (t && t.length <= 60) out.push(t);

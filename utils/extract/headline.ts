@@ -1,5 +1,7 @@
 // Finds the headline element on the page: the anchor for the dateline, source and byline around it.
 import { squash } from './dom-text';
+import { bodyElements, scanPage } from './page-scan';
+import { pageMarks } from './byline';
 
 /** The element's text, or null as soon as it is longer than `max` (never reads a whole page's wrapper). */
 function shortText(el: Element, max: number): string | null {
@@ -21,36 +23,100 @@ function shortText(el: Element, max: number): string | null {
   return out;
 }
 
-const HEADINGS = 'h1, h2, h3, h4, [class*="title" i], [id*="title" i], b, strong, font, td, span, div, p';
 const MAX_SCAN = 4000;
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'b', 'strong', 'font', 'td', 'span', 'div', 'p']);
 
-/** A qualified <h1>: inside the article when there are several, never the site's logo. */
+/**
+ * The heading-like elements among the body's, in document order: what
+ * `h1, h2, h3, h4, [class*="title" i], [id*="title" i], b, strong, font, td, span, div, p` selects,
+ * filtered from one scan instead of a selector query per call.
+ */
+export function headingCandidates(elements: Element[]): Element[] {
+  return elements.filter((el) => HEADING_TAGS.has(el.localName) || /title/i.test(el.getAttribute('class') ?? '') || /title/i.test(el.getAttribute('id') ?? ''));
+}
+
+// Parts of an <h1> that are not the headline: a kicker ("Dachzeile") above it, a subtitle or a date.
+const KICKER = 'style, script, small, [class*="kicker" i], [class*="dachzeile" i], [class*="topline" i], [class*="overline" i], '
+  + '[class*="roofline" i], [class*="eyebrow" i], [class*="subtitle" i], [class*="sub-title" i], [class*="subline" i], '
+  + '[class*="untertitel" i], [class*="supertitle" i], [class*="spitzmarke" i]';
+const NOT_HEADLINE = '[class*="breadcrumb" i], [id*="breadcrumb" i], nav';
+
+/** The headline's own text: the element's text without kickers, subtitles, styles and scripts. */
+export function headlineText(el: Element): string {
+  if (!el.querySelector(KICKER)) return squash(el.textContent ?? '');
+  const copy = el.cloneNode(true) as Element;
+  for (const k of Array.from(copy.querySelectorAll(KICKER))) k.remove();
+  return squash(copy.textContent ?? '');
+}
+
+/** The texts of an element's direct children (elements and text nodes), when it has more than one. */
+export function headlineParts(el: Element): string[] {
+  const parts: string[] = [];
+  for (let c = el.firstChild; c && parts.length < 6; c = c.nextSibling) {
+    if (c.nodeType === 1 && /^(STYLE|SCRIPT)$/i.test((c as Element).tagName)) continue;
+    const t = c.nodeType === 1 ? headlineText(c as Element) : c.nodeType === 3 ? squash(c.nodeValue ?? '') : '';
+    if (t) parts.push(t);
+  }
+  return parts.length > 1 ? parts : [];
+}
+
+/** An <h1> that is all one short link to another page: the site's logo or a section name, not the headline. */
+function isLinkOnly(h: Element, text: string): boolean {
+  const links = h.querySelectorAll('a');
+  if (links.length !== 1) return false;
+  const a = links[0];
+  if (squash(a.textContent ?? '') !== text || /\bbookmark\b/i.test(a.getAttribute('rel') ?? '')) return false;
+  // A long linked <h1> is a headline linking to its own full text (journals, blogs).
+  const short = /[\u3040-\u9fff]/.test(text) ? text.length <= 6 : text.length <= 30 && text.split(' ').length <= 3;
+  if (!short) return false;
+  // A permalink to the article itself is still its headline.
+  const here = [h.ownerDocument.URL, h.ownerDocument.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '']
+    .map((u) => u.replace(/[#?].*$/, '').replace(/\/$/, ''));
+  const href = ((a as HTMLAnchorElement).href ?? '').replace(/[#?].*$/, '').replace(/\/$/, '');
+  return !!href && !here.includes(href);
+}
+
+/** A qualified <h1>: inside the article when there are several, never the site's logo or a breadcrumb. */
 export function firstHeading(doc: Document, siteNames: string[]): Element | null {
   const names = siteNames.map((n) => n.toLowerCase());
   const h1s = Array.from(doc.querySelectorAll('h1')).filter((h) => {
-    const t = squash(h.textContent ?? '');
-    return t.length >= 4 && t.length <= 300 && !h.querySelector('style, script') && !names.includes(t.toLowerCase());
+    const t = headlineText(h);
+    return t.length >= 4 && t.length <= 300 && !names.includes(t.toLowerCase()) && !isLinkOnly(h, t) && !h.closest(NOT_HEADLINE);
   });
   return h1s.find((h) => h.closest('article, main, [class*="article"], [class*="content"], [class*="news"]')) ?? h1s[0] ?? null;
+}
+
+/** The schema.org microdata headline in the page body, when short enough to be one. */
+export function microdataHeadline(doc: Document): string | null {
+  const el = pageMarks(doc).headline;
+  if (!el) return null;
+  const t = el.tagName === 'META' ? squash(el.getAttribute('content') ?? '') : headlineText(el);
+  return t.length >= 4 && t.length <= 300 ? t : null;
+}
+
+/** Dashes and quotes as one character each: "Korsetts - Shops" is what the page shows as "Korsetts – Shops". */
+export function punctFold(s: string): string {
+  return squash(s).replace(/[‐‑‒–—−-]/g, '-').replace(/[„“”‟"«»]/g, '"').replace(/[‚‘’‛'‹›]/g, "'").toLowerCase();
 }
 
 /**
  * The element whose own text is the title (pages that set the headline in an <h3>, a <td> or a
  * styled <div>): the first heading-like element in document order, preferring real headings.
+ * `candidates`: headingCandidates() of the page, when the caller has them.
  */
-export function elementShowing(doc: Document, title: string): Element | null {
-  const want = squash(title);
+export function elementShowing(doc: Document, title: string, candidates?: ArrayLike<Element>): Element | null {
+  const want = punctFold(title);
   if (want.length < 4 || !doc.body) return null;
   let best: Element | null = null;
-  const all = doc.body.querySelectorAll(HEADINGS);
+  const all = candidates ?? headingCandidates(bodyElements(scanPage(doc)));
   const n = Math.min(all.length, MAX_SCAN);
   for (let i = 0; i < n; i++) {
     const el = all[i];
     const raw = shortText(el, want.length * 3 + 40);
     if (raw === null) continue;
-    const t = squash(raw);
+    const t = punctFold(raw);
     if (t !== want && !(t.startsWith(want) && t.length <= want.length + 12)) continue;
-    if (el.closest('a, title, script, style, [class*="share" i], [class*="nav" i]')) continue;
+    if (el.closest('a, title, script, style, [class*="share" i], [class*="nav" i], [class*="breadcrumb" i]')) continue;
     // The innermost match: its parent would show the same text.
     if (!best || best.contains(el)) best = el;
     if (/^H[1-4]$/.test(el.tagName)) return el;

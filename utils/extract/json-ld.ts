@@ -1,4 +1,5 @@
 // Reads the article-like objects out of a page's JSON-LD blocks.
+import { allTags, scanPage, type PageScan } from './page-scan';
 
 export interface JsonLdArticle {
   headline: string | null;
@@ -16,8 +17,21 @@ function asArray(v: unknown): unknown[] {
   return Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
 }
 
+const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ' };
+
+/** JSON-LD written through an HTML template keeps its entities ("&#8222;Arschloch&#8220;"). */
+function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(?:#(\d{1,7})|#x([\da-f]{1,6})|([a-z]{2,5}));/gi, (all, dec, hex, name) => {
+    const code = dec ? Number(dec) : hex ? parseInt(hex, 16) : -1;
+    if (code > 0 && code <= 0x10ffff) return String.fromCodePoint(code);
+    return name ? ENTITIES[name.toLowerCase()] ?? all : all;
+  });
+}
+
 function text(v: unknown): string | null {
-  if (typeof v === 'string') return v.trim() || null;
+  if (typeof v === 'string') return decodeEntities(v).trim() || null;
+  if (Array.isArray(v)) return v.length ? text(v[0]) : null;
   if (v && typeof v === 'object') {
     const o = v as Record<string, unknown>;
     return text(o.name ?? o['@value'] ?? o.url);
@@ -37,9 +51,10 @@ function flatten(node: unknown, out: Record<string, unknown>[], depth = 0): void
 }
 
 /** Every article-typed object of every `application/ld+json` block; broken JSON is skipped. */
-export function readJsonLdArticles(doc: Document): JsonLdArticle[] {
+export function readJsonLdArticles(doc: Document, scan: PageScan = scanPage(doc)): JsonLdArticle[] {
   const nodes: Record<string, unknown>[] = [];
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+  // script[type="application/ld+json"]: HTML matches type's value without regard to case.
+  for (const script of allTags(scan, 'script', (el) => el.getAttribute('type')?.toLowerCase() === 'application/ld+json')) {
     try {
       flatten(JSON.parse(script.textContent ?? ''), nodes);
     } catch {
@@ -49,11 +64,22 @@ export function readJsonLdArticles(doc: Document): JsonLdArticle[] {
   const articles = nodes.filter((n) => asArray(n['@type']).some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t)));
   // Real articles before generic WebPage objects.
   articles.sort((a, b) => Number(/WebPage/.test(String(a['@type']))) - Number(/WebPage/.test(String(b['@type']))));
+  // Authors given as {"@id": …} references to a Person elsewhere in the graph.
+  const byId = new Map<string, Record<string, unknown>>();
+  for (const n of nodes) if (typeof n['@id'] === 'string' && (n.name !== undefined)) byId.set(n['@id'], n);
+  const authorNames = (v: unknown): string[] => {
+    const names = asArray(v)
+      .map((x) => (x && typeof x === 'object' && !('name' in x) && typeof (x as Record<string, unknown>)['@id'] === 'string'
+        ? byId.get((x as Record<string, unknown>)['@id'] as string) ?? null : x))
+      .map(text).filter((s): s is string => !!s);
+    // Several authors as the byline reads ("A, B"), then each alone for when the list fails a check.
+    return names.length > 1 ? [names.join(', '), ...names] : names;
+  };
   return articles.map((a) => ({
     headline: text(a.headline) ?? text(a.name),
     datePublished: text(a.datePublished),
     dateModified: text(a.dateModified),
-    authors: asArray(a.author).map(text).filter((s): s is string => !!s),
+    authors: authorNames(a.author),
     publisher: text(a.publisher),
     image: text(asArray(a.image)[0]),
     url: text(a.url),

@@ -54,6 +54,12 @@ function samePublisher(a: string, b: string | null): boolean {
   return x === y || x.includes(y) || y.includes(x);
 }
 
+/** "人民网－人民日报": the portal crediting the paper it republishes → "人民日报". */
+function withoutPortal(name: string, siteName: string | null): string {
+  const m = /^(.{2,}?)\s*[-－—–]+\s*(.{2,})$/.exec(name);
+  return m && siteName && m[1].toLowerCase() === siteName.toLowerCase() ? m[2] : name;
+}
+
 export function findSource(input: SourceInput): string | null {
   const dateline = DATELINE_NAME.exec(input.nearHeadline.slice(0, 200))?.[1];
   // The credit line closes the article body, so read its tail first.
@@ -66,6 +72,7 @@ export function findSource(input: SourceInput): string | null {
     ...candidates(input.articleText.slice(-400)),
     ...input.metaSources.map((s) => ({ name: clean(s), strong: false })).filter((c) => c.name && !BAD.test(c.name)),
   ];
-  const notPortal = all.find((c) => !samePublisher(c.name, input.siteName));
-  return (notPortal ?? all[0])?.name ?? null;
+  const named = all.map((c) => ({ ...c, name: withoutPortal(c.name, input.siteName) }));
+  const notPortal = named.find((c) => !samePublisher(c.name, input.siteName));
+  return (notPortal ?? named[0])?.name ?? null;
 }

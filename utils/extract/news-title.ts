@@ -10,6 +10,10 @@ export interface TitleCandidates {
   siteNames: string[];
   /** The <h1> is the page's only headline-like <h1> (not one of several). */
   soleH1?: boolean;
+  /** The <h1>'s child texts when it has several (kicker + headline, headline + subtitle). */
+  h1Parts?: string[];
+  /** A schema.org itemprop="headline" in the body. */
+  microdata?: string | null;
 }
 
 // Separators sites put between a headline and their own name. "-" and "—" unspaced only count
@@ -59,19 +63,39 @@ export function stripTitleSuffix(title: string, siteNames: string[]): string {
   return t;
 }
 
+const STARTS_SEPARATOR = /^\s*(?:[_|｜»:]|[-–—·•]\s|-{1,2}|——|—)/;
+
+/**
+ * A metadata title without its site suffix. When another candidate is this title plus a
+ * separator and more ("Titel – ein Projekt" beside "Titel – ein Projekt | Blog"), it is already
+ * bare: only unconfirmed tails are cut.
+ */
+function bareTitle(m: string, all: string[], siteNames: string[]): string {
+  const t = squash(m);
+  const confirmed = all.some((o) => {
+    const s = squash(o);
+    return s.length > t.length && s.startsWith(t) && STARTS_SEPARATOR.test(s.slice(t.length));
+  });
+  return confirmed ? t : stripTitleSuffix(t, siteNames);
+}
+
 /** The headline: an <h1> that the other sources agree with, else the best stripped metadata title. */
 export function chooseTitle(c: TitleCandidates): string {
-  const meta = [c.jsonLd, c.og, c.docTitle].filter((s): s is string => !!s && !!squash(s));
+  const meta = [c.microdata, c.jsonLd, c.og, c.docTitle].filter((s): s is string => !!s && !!squash(s));
+  const bare = meta.map((m) => bareTitle(m, meta, c.siteNames)).filter(Boolean);
+  // "Dachzeile" + headline in one <h1>: the part the metadata names is the headline.
+  for (const part of c.h1Parts ?? []) {
+    const p = norm(part);
+    if (p.length >= 4 && bare.some((m) => norm(m) === p)) return squash(part);
+  }
   const h1 = c.h1 ? squash(c.h1) : '';
   if (h1 && h1.length <= 300) {
     const h = norm(h1);
     if (meta.some((m) => norm(m).includes(h) || h.includes(norm(stripTitleSuffix(m, c.siteNames))))) return h1;
   }
+  // A declared headline beats an <h1> nothing confirms (a section name, a teaser line).
+  if (c.microdata && squash(c.microdata)) return squash(c.microdata);
   // A lone <h1> that no metadata confirms is still what the reader sees as the headline.
   if (h1 && c.soleH1) return h1;
-  for (const m of meta) {
-    const stripped = stripTitleSuffix(m, c.siteNames);
-    if (stripped) return stripped;
-  }
-  return h1;
+  return bare[0] || h1;
 }

@@ -1,5 +1,6 @@
 // Per-site selectors, as data: where a portal puts its headline, time, source and reporter.
 // A rule only adds evidence in front of the generic rules; a site without a row still works.
+import { mayMatch, scanPage, type PageScan } from './page-scan';
 
 export interface SiteRule {
   /** Short name, for tests and debugging. */
@@ -32,8 +33,9 @@ export const SITE_RULES: SiteRule[] = [
     hosts: ['eastmoney.com'],
     marker: '#ContentBody .em_media, .newsContent #ContentBody',
     title: '.newsContent h1, .detail-title h1',
-    time: '.infos .time, .time-source .time',
-    source: '.em_media, .infos .source, .time-source .source',
+    // The article pages (/a/….html) label nothing: time, 来源 and 作者 are plain `.item`s in order.
+    time: '.infos .time, .time-source .time, .infos .item',
+    source: '.em_media, .infos .source, .time-source .source, .infos .item',
     siteName: '东方财富网',
     drop: '.em_media_logo, .b-review, .editor',
   },
@@ -81,10 +83,14 @@ export const SITE_RULES: SiteRule[] = [
     name: 'thepaper',
     hosts: ['thepaper.cn'],
     title: 'h1[class*="index_title"], h1.news_title, .news_title',
-    time: '[class*="index_left"] span, .news_about p:last-child',
-    source: '[class*="index_left"] span, .news_about p:last-child',
-    author: '[class*="index_left"] .author, .news_about p:first-child',
+    // CSS-module names end in "__hash": "index_left__" is the dateline box, "index_leftcontent__" the share bar.
+    time: '[class*="index_left__"] span, .news_about p:last-child',
+    source: '[class*="index_left__"] span, .news_about p:last-child',
+    author: '[class*="index_left__"] .ant-space-item div, .news_about p:first-child',
     siteName: '澎湃新闻',
+    // The dateline box sits inside the block Readability picks (its "content" class outweighs the
+    // body's misspelt "index_cententWrap"), so it would open the body.
+    drop: '[class*="index_headerContent__"], [class*="index_copyright__"], [class*="index_relatedNews__"], .news_about',
   },
   {
     name: 'weixin',
@@ -120,11 +126,12 @@ export const SITE_RULES: SiteRule[] = [
   {
     name: 'toutiao',
     hosts: ['toutiao.com'],
-    marker: '.article-box .article-sub, .info-box .pgc .media-user',
-    title: '.article-box h1, h1.article-title',
-    time: '.article-sub span:last-child, .article-meta span:last-child',
+    marker: '.article-box .article-sub, .info-box .pgc .media-user, .article-content .article-meta + .syl-article-base',
+    title: '.article-box h1, h1.article-title, .article-content > h1',
+    // The /article/ pages write "原创 · time · account": the account, not the time, comes last.
+    time: '.article-sub span:last-child, .article-meta > span:not(.original):not(.name)',
     timeScript: /time\s*:\s*'(\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})?)'/,
-    source: '.article-sub span:not(.original):not(:last-child), .pgc .media-user span',
+    source: '.article-sub span:not(.original):not(:last-child), .pgc .media-user span, .article-meta .name',
     sourceScript: /source\s*:\s*'([^']{2,30})'/,
     siteName: '今日头条',
   },
@@ -135,7 +142,7 @@ function hostMatches(host: string, rule: SiteRule): boolean {
 }
 
 /** The rule for a page: by host first, else by a marker in the markup. */
-export function siteRuleFor(doc: Document, url: string, rules: SiteRule[] = SITE_RULES): SiteRule | null {
+export function siteRuleFor(doc: Document, url: string, rules: SiteRule[] = SITE_RULES, scan?: PageScan): SiteRule | null {
   let host = '';
   try {
     host = new URL(url).hostname.toLowerCase();
@@ -146,7 +153,7 @@ export function siteRuleFor(doc: Document, url: string, rules: SiteRule[] = SITE
   if (byHost) return byHost;
   for (const r of rules) {
     try {
-      if (r.marker && doc.querySelector(r.marker)) return r;
+      if (r.marker && mayMatch(r.marker, (scan ??= scanPage(doc))) && doc.querySelector(r.marker)) return r;
     } catch {
       // A bad selector in the table must not break extraction.
     }
@@ -162,8 +169,8 @@ export interface RuleEvidence {
   authors: string[];
 }
 
-function all(doc: Document, selector: string | undefined): Element[] {
-  if (!selector) return [];
+function all(doc: Document, selector: string | undefined, scan?: PageScan): Element[] {
+  if (!selector || (scan && !mayMatch(selector, scan))) return [];
   try {
     return Array.from(doc.querySelectorAll(selector)).slice(0, 8);
   } catch {
@@ -189,13 +196,13 @@ function scriptTime(v: string): string {
 }
 
 /** What the rule's selectors find on the page. */
-export function readRule(doc: Document, rule: SiteRule): RuleEvidence {
-  const title = all(doc, rule.title).find((el) => text(el).length >= 4) ?? null;
+export function readRule(doc: Document, rule: SiteRule, scan?: PageScan): RuleEvidence {
+  const title = all(doc, rule.title, scan).find((el) => text(el).length >= 4) ?? null;
   return {
     title,
-    times: [...all(doc, rule.time).map(text), ...scripts(doc, rule.timeScript).map(scriptTime)].filter(Boolean),
-    sources: [...all(doc, rule.source).map(text), ...scripts(doc, rule.sourceScript)].filter(Boolean),
-    authors: all(doc, rule.author).map(text).filter(Boolean),
+    times: [...all(doc, rule.time, scan).map(text), ...scripts(doc, rule.timeScript).map(scriptTime)].filter(Boolean),
+    sources: [...all(doc, rule.source, scan).map(text), ...scripts(doc, rule.sourceScript)].filter(Boolean),
+    authors: all(doc, rule.author, scan).map(text).filter(Boolean),
   };
 }
 

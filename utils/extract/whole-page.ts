@@ -59,7 +59,7 @@ export function articleFromContainer(doc: Document, pageUrl: string, container: 
   const after = h1 ? textAfter(h1, 600) : '';
   const before = h1 ? textBefore(h1, 200) : '';
   const publishedAt = findPublishedAt(
-    { metaTimes: meta.publishedTimes, nearHeadline: [after, before], articleText: body.text, zh },
+    { metaTimes: meta.publishedTimes, modifiedTimes: meta.modifiedTimes, nearHeadline: [after, before], articleText: body.text, zh },
     { now: options.now, offset: offsetMinutes(options.timeZone ?? '+08:00') ?? 480 },
   );
   const source = findSource({ nearHeadline: after.slice(0, 300), articleText: body.text, metaSources: meta.sources, siteName })
