@@ -92,4 +92,10 @@ describe('JSON-LD authors', () => {
     expect(a.headline).toBe('„Arschloch“: Danni & Ennesto');
     expect(a.authors).toEqual(['Redaktion']);
   });
+  it('reads JSON-LD whose strings hold raw line breaks and tabs (invalid JSON that CMSs write)', () => {
+    const raw = '{"@type": "NewsArticle", "headline": "Zwei\n\tZeilen", "datePublished": "2022-05-04T10:00:00-03:00"}';
+    const a = readJsonLdArticles(page('', `<script type="application/ld+json">${raw}</script>`))[0];
+    expect(a?.headline).toBe('Zwei Zeilen');
+    expect(a?.datePublished).toBe('2022-05-04T10:00:00-03:00');
+  });
 });

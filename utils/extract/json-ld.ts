@@ -51,12 +51,21 @@ function flatten(node: unknown, out: Record<string, unknown>[], depth = 0): void
 }
 
 /** Every article-typed object of every `application/ld+json` block; broken JSON is skipped. */
+function parseLenient(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Raw line breaks and tabs inside strings are invalid JSON yet common in CMS output; as spaces they are harmless.
+    return JSON.parse(text.replace(/[\u0000-\u001f]+/g, ' '));
+  }
+}
+
 export function readJsonLdArticles(doc: Document, scan: PageScan = scanPage(doc)): JsonLdArticle[] {
   const nodes: Record<string, unknown>[] = [];
   // script[type="application/ld+json"]: HTML matches type's value without regard to case.
   for (const script of allTags(scan, 'script', (el) => el.getAttribute('type')?.toLowerCase() === 'application/ld+json')) {
     try {
-      flatten(JSON.parse(script.textContent ?? ''), nodes);
+      flatten(parseLenient(script.textContent ?? ''), nodes);
     } catch {
       // A page's broken JSON-LD is its problem, not a reason to fail the save.
     }
