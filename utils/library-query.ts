@@ -63,28 +63,19 @@ export function recentIds(db: JianbaoDb, limit: number): Promise<number[]> {
 // an index read of 5 000 rows with their values takes ~0.14 s (and 5 000 single gets ~0.9 s: hence getAll).
 const DIRECT_SHARE = 1 / 3;
 
-/** One filter: its matching ids, and a way to read its rows in one index read. */
-interface FilterPart {
-  keys: Set<number>;
-  rows: () => Promise<Article[]>;
+/** The index ranges that a filter keeps; each can be read as keys or, in one getAll, as rows. */
+function includeRanges(db: JianbaoDb, filter: LibraryFilter): (() => Collection<Article, number>)[] {
+  const out: (() => Collection<Article, number>)[] = [];
+  if (filter.source) out.push(() => db.articles.where('source').equals(filter.source!));
+  if (filter.tag) out.push(() => db.articles.where('tags').equals(filter.tag!));
+  const range = dateRange(filter.from, filter.to);
+  if (range) out.push(() => db.articles.where('publishedAt').between(range[0], range[1], true, true));
+  if (filter.exported === 'yes') out.push(() => exportedRange(db));
+  return out;
 }
 
-async function filterParts(db: JianbaoDb, filter: LibraryFilter): Promise<{ include: FilterPart[]; exclude: Set<number>[] }> {
-  const part = async (coll: () => Collection<Article, number>): Promise<FilterPart> =>
-    ({ keys: new Set(await coll().primaryKeys()), rows: () => coll().toArray() });
-  const include: FilterPart[] = [];
-  const exclude: Set<number>[] = [];
-  if (filter.source) include.push(await part(() => db.articles.where('source').equals(filter.source!)));
-  if (filter.tag) include.push(await part(() => db.articles.where('tags').equals(filter.tag!)));
-  const range = dateRange(filter.from, filter.to);
-  if (range) include.push(await part(() => db.articles.where('publishedAt').between(range[0], range[1], true, true)));
-  if (filter.exported) {
-    // exportedAt is null until exported, and null is not indexed: the index holds exactly the exported ones.
-    const exported = await part(() => db.articles.where('exportedAt').above(''));
-    filter.exported === 'yes' ? include.push(exported) : exclude.push(exported.keys);
-  }
-  return { include, exclude };
-}
+// exportedAt is null until exported, and null is not indexed: the index holds exactly the exported ones.
+const exportedRange = (db: JianbaoDb) => db.articles.where('exportedAt').above('');
 
 /** The ids in the order `sortedIds` gives: newest first by the key, then by id; no publication time last. */
 export function sortRows(rows: readonly Article[], sort: SortKey): number[] {
@@ -102,18 +93,23 @@ export function sortRows(rows: readonly Article[], sort: SortKey): number[] {
  */
 export async function queryIds(db: JianbaoDb, q: LibraryQuery, directShare = DIRECT_SHARE): Promise<number[]> {
   const { filter = {}, sort = 'savedAt', text } = q;
+  // Dexie requests are awaited right here: awaits nested two helpers deep let a liveQuery's transaction commit
+  // early (PrematureCommitError in Chromium; the library test's tag filter caught it).
   return db.transaction('r', db.articles, db.postings, async () => {
-    const { include, exclude } = await filterParts(db, filter);
-    const sets = include.map((p) => p.keys);
-    const fewest = [...include].sort((a, b) => a.keys.size - b.keys.size)[0];
-    if (!text?.trim() && fewest) {
+    const ranges = includeRanges(db, filter);
+    const sets: Set<number>[] = [];
+    for (const range of ranges) sets.push(new Set(await range().primaryKeys()));
+    const exclude = filter.exported === 'no' ? [new Set(await exportedRange(db).primaryKeys())] : [];
+    const searching = !!text?.trim();
+    const fewest = sets.reduce((best, set, i) => (best < 0 || set.size < sets[best]!.size ? i : best), -1);
+    if (!searching && fewest >= 0) {
       const [highest = 0] = await db.articles.toCollection().reverse().limit(1).primaryKeys();
-      if (fewest.keys.size <= highest * directShare) {
-        const keep = new Set(intersectOrdered([...fewest.keys], sets, exclude));
-        return sortRows((await fewest.rows()).filter((a) => keep.has(a.id!)), sort);
+      if (sets[fewest]!.size <= highest * directShare) {
+        const keep = new Set(intersectOrdered([...sets[fewest]!], sets, exclude));
+        return sortRows((await ranges[fewest]!().toArray()).filter((a) => keep.has(a.id!)), sort);
       }
     }
-    const ordered = text?.trim() ? await searchIds(db, text) : await sortedIds(db, sort);
+    const ordered = searching ? await searchIds(db, text!) : await sortedIds(db, sort);
     return intersectOrdered(ordered, sets, exclude);
   });
 }
