@@ -1,5 +1,6 @@
 // Reads the byline elements a page marks as such (rel=author, itemprop=author, class*=byline/author).
 import { squash } from './dom-text';
+import { bodyElements, scanPage, type PageScan } from './page-scan';
 
 // Marks read by one walk over the elements: attribute selectors with substrings are slow in DOM libraries.
 const MARK = /byline|autor|author/i;
@@ -54,20 +55,22 @@ interface PageMarks {
   /** The first element with itemprop="headline". */
   headline: Element | null;
 }
-const marksCache = new WeakMap<Document, PageMarks>();
+// Keyed by the scan, which each extraction makes afresh: marks never outlive the page state they were read from.
+const marksCache = new WeakMap<PageScan, PageMarks>();
 
-/** One bounded walk over the body's elements for the marks the metadata rules read; cached per document. */
-export function pageMarks(doc: Document): PageMarks {
-  const hit = marksCache.get(doc);
+/** One bounded walk over the body's elements for the marks the metadata rules read; once per scan. */
+export function pageMarks(scan: PageScan): PageMarks {
+  const hit = marksCache.get(scan);
   if (hit) return hit;
   const out: PageMarks = { bylines: [], headline: null };
-  const all = doc.body ? doc.body.getElementsByTagName('*') : [];
+  // The body's elements as an array: indexing jsdom's live HTMLCollection goes through a Proxy per element.
+  const all = bodyElements(scan);
   for (let i = 0, n = Math.min(all.length, MAX_ELEMENTS); i < n; i++) {
     const el = all[i];
     if (out.bylines.length < MAX_CANDIDATES && isMarked(el)) out.bylines.push(el);
     if (!out.headline && el.getAttribute('itemprop') === 'headline') out.headline = el;
   }
-  marksCache.set(doc, out);
+  marksCache.set(scan, out);
   return out;
 }
 
@@ -75,9 +78,9 @@ export function pageMarks(doc: Document): PageMarks {
  * The page's byline texts, best first: marked elements after the headline before those above it,
  * the outermost of nested marks, and marks that sit side by side ("A", "B") joined as "A, B".
  */
-export function bylineTexts(doc: Document, anchor: Element | null): string[] {
+export function bylineTexts(doc: Document, anchor: Element | null, scan: PageScan = scanPage(doc)): string[] {
   if (!doc.body) return [];
-  const found = pageMarks(doc).bylines.filter((el) => {
+  const found = pageMarks(scan).bylines.filter((el) => {
     if (el.tagName === 'INPUT' || NOT_BYLINE.test(marks(el)) || outside(el)) return false;
     const t = ownText(el);
     return t.length >= 2 && t.length <= MAX_TEXT;

@@ -85,7 +85,7 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
     let title = chooseTitle({
       h1: h1 ? headlineText(h1) : null,
       h1Parts: h1 ? headlineParts(h1) : [],
-      microdata: microdataHeadline(doc),
+      microdata: microdataHeadline(doc, scan),
       og: meta.ogTitle,
       jsonLd: meta.jsonLd[0]?.headline ?? null,
       docTitle: meta.docTitle || parsed.title || '',
@@ -144,7 +144,7 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
       nearHeadline: after.slice(0, 300),
       articleText: body.text,
       metaAuthors: [...meta.authors, ...(parsed.byline ? [parsed.byline] : [])],
-      bylines: () => bylineTexts(doc, h1),
+      bylines: () => bylineTexts(doc, h1, scan),
       title,
       pageText,
       siteNames: source ? [...siteNames, source] : siteNames,

@@ -1,6 +1,6 @@
 // Finds the headline element on the page: the anchor for the dateline, source and byline around it.
 import { squash } from './dom-text';
-import { bodyElements, scanPage } from './page-scan';
+import { bodyElements, scanPage, type PageScan } from './page-scan';
 import { pageMarks } from './byline';
 
 /** The element's text, or null as soon as it is longer than `max` (never reads a whole page's wrapper). */
@@ -87,8 +87,8 @@ export function firstHeading(doc: Document, siteNames: string[]): Element | null
 }
 
 /** The schema.org microdata headline in the page body, when short enough to be one. */
-export function microdataHeadline(doc: Document): string | null {
-  const el = pageMarks(doc).headline;
+export function microdataHeadline(doc: Document, scan: PageScan = scanPage(doc)): string | null {
+  const el = pageMarks(scan).headline;
   if (!el) return null;
   const t = el.tagName === 'META' ? squash(el.getAttribute('content') ?? '') : headlineText(el);
   return t.length >= 4 && t.length <= 300 ? t : null;
