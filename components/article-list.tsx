@@ -12,22 +12,26 @@ export interface ArticleListProps {
 
 export function ArticleList({ articles, onExport, onDelete, busy }: ArticleListProps) {
   if (articles.length === 0) return <p class="empty" data-testid="empty-list">{t('noSavedArticles')}</p>;
+  // The same for every row: looked up once, not 50 times.
+  const locale = uiLanguage();
+  const exported = ` · ${t('exported')}`;
+  const exportTitle = t('exportMdTitle'), exportLabel = t('exportMdButton'), deleteTitle = t('deleteTitle');
   return (
     <ul class="articles" aria-label={t('savedArticles')}>
       {articles.map((a) => (
         <li key={a.id} data-testid="article-row" data-id={a.id}>
           <div class="row-text">
             <a class="row-title" data-testid="row-title" href={a.url} target="_blank" rel="noreferrer">{a.title}</a>
-            <span class="row-meta" title={t('pop_savedOnTitle', formatLocalTime(a.savedAt, uiLanguage()))}>
+            <span class="row-meta" title={t('pop_savedOnTitle', formatLocalTime(a.savedAt, locale))}>
               {[a.source ?? a.siteName, formatPublished(a.publishedAt)].filter(Boolean).join(' · ')}
-              {a.exportedAt ? ` · ${t('exported')}` : ''}
+              {a.exportedAt ? exported : ''}
             </span>
           </div>
           <div class="row-actions">
             <button type="button" data-testid="export-md" disabled={busy.has(a.id!)} onClick={() => onExport(a.id!)}
-              title={t('exportMdTitle')}>{t('exportMdButton')}</button>
+              title={exportTitle}>{exportLabel}</button>
             <button type="button" data-testid="delete" class="danger" disabled={busy.has(a.id!)} onClick={() => onDelete(a.id!)}
-              title={t('deleteTitle')} aria-label={t('deleteLabel', a.title)}>✕</button>
+              title={deleteTitle} aria-label={t('deleteLabel', a.title)}>✕</button>
           </div>
         </li>
       ))}

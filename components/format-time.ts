@@ -14,9 +14,22 @@ export function formatLocalTime(iso: string | null, locale: string, timeZone?: s
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
-  } catch {
-    return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+  return localFormat(locale, timeZone).format(date);
+}
+
+// Building an Intl.DateTimeFormat costs far more than formatting with one: a list of 50 rows would build 50.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function localFormat(locale: string, timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${locale}\u0000${timeZone ?? ''}`;
+  let format = formats.get(key);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+    } catch {
+      format = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+    }
+    formats.set(key, format);
   }
+  return format;
 }
