@@ -1,8 +1,7 @@
 // The popup's search box over the saved articles, and the link that opens the library page.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { JianbaoDb } from '@/utils/db';
-import { createLibrary } from '@/utils/library';
+import type { Library } from '@/utils/library';
 import type { Article } from '@/utils/types';
 import { formatPublished } from './format-time';
 import { t } from './i18n';
@@ -14,8 +13,7 @@ function openLibrary(query: string): void {
   void browser.tabs.create({ url: (browser.runtime.getURL as (p: string) => string)(path) });
 }
 
-export function PopupSearch({ db }: { db: JianbaoDb }) {
-  const library = useMemo(() => createLibrary(db), [db]);
+export function PopupSearch({ library }: { library: Library }) {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<Article[] | null>(null);
 

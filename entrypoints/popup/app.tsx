@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
-import type { JianbaoDb } from '@/utils/db';
+import type { Library } from '@/utils/library';
 import type { Article } from '@/utils/types';
 import { request, type PreviewOutcome, type SaveOutcome } from '@/utils/messages';
 import { clickSavesItem } from '@/utils/settings';
@@ -14,7 +14,7 @@ import { PopupExportButton } from '@/components/popup-export-button';
 import { PopupSearch } from '@/components/popup-search';
 
 const RECENT = 50;
-export const readRecent = (db: JianbaoDb): Promise<Article[]> => db.articles.orderBy('savedAt').reverse().limit(RECENT).toArray();
+export const readRecent = (library: Library): Promise<Article[]> => library.list({ limit: RECENT });
 
 async function targetTabId(): Promise<number | null> {
   // ?tabId=N lets a tab page (and the browser tests) stand in for the toolbar popup.
@@ -24,12 +24,12 @@ async function targetTabId(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-export function App({ db, initial }: { db: JianbaoDb; initial?: Article[] }) {
+export function App({ library, initial }: { library: Library; initial?: Article[] }) {
   const [save, setSave] = useState<SaveState>({ phase: 'saving' });
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState<Set<number>>(new Set());
   // `initial` is the same query read before the first render; the live query keeps it current.
-  const articles = useLiveQuery(() => readRecent(db), [db], initial);
+  const articles = useLiveQuery(() => readRecent(library), [library], initial);
 
   const [tabId, setTabId] = useState<number | null>(null);
   const failed = (err: Error) => ({ ok: false as const, code: 'error' as const, message: err.message });
@@ -83,7 +83,7 @@ export function App({ db, initial }: { db: JianbaoDb; initial?: Article[] }) {
       <header class="bar"><span class="brand">{t('popupBrand')}</span><PopupExportButton /></header>
       <SaveCard state={save} onSave={onSave} onSaveWholePage={onSaveWholePage} />
       {notice ? <p class="notice" data-testid="notice" role="status">{notice}</p> : null}
-      <PopupSearch db={db} />
+      <PopupSearch library={library} />
       <h2 class="list-heading">{t('savedArticles')}</h2>
       {articles ? <ArticleList articles={articles} onExport={onExport} onDelete={onDelete} busy={busy} /> : null}
       <PopupSettings />
