@@ -31,6 +31,15 @@ describe('extractWholePage', { timeout: 30_000 }, () => {
     expect(a.text.split('\n\n')[0]).not.toBe('The Harbor Ledger'); // the header
   });
 
+  it('names a non-Chinese page by its Dublin Core publisher, as the article extractor does', () => {
+    const url = 'https://revue.example/reglement';
+    const html = '<!DOCTYPE html><html lang="fr"><head><title>Règlement</title><meta name="DC.publisher" content="La Revue">'
+      + '</head><body><main><h1>Règlement</h1><p>Le règlement intérieur de la revue est publié ici.</p></main></body></html>';
+    const result = extractWholePage(new JSDOM(html, { url }).window.document, url, { now: NOW });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.article.source).toBe('La Revue');
+  });
+
   it('keeps the page\'s metadata and site id on an article page', () => {
     const url = 'http://finews.zning.xyz/html_News/NewsShare.html?infoCode=NW202201092240969820';
     const result = extractWholePage(load('eastmoney-share.html', url), url, { now: NOW });

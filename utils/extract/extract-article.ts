@@ -1,11 +1,10 @@
 // Extracts one news article from a document: Readability for the body, our news rules for the metadata.
 import { Readability } from '@mozilla/readability';
 import type { ExtractResult } from '../types';
-import { offsetMinutes } from '../dates';
 import { readPageMetadata } from './page-metadata';
 import { chooseTitle, stripTitleSuffix } from './news-title';
-import { findPublishedAt } from './publish-time';
-import { findSource } from './news-source';
+import { findPublishedAt, zoneOffset } from './publish-time';
+import { findSource, pageAsSource } from './news-source';
 import { findAuthor } from './news-author';
 import { bylineTexts } from './byline';
 import { siteArticleId } from './site-article-id';
@@ -122,7 +121,7 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
     }
     const lang = detectLang(meta.lang ?? parsed.lang ?? null, body.text);
     const zh = !!lang && lang.toLowerCase().startsWith('zh');
-    const defaultOffset = offsetMinutes(options.timeZone ?? '+08:00') ?? 480;
+    const defaultOffset = zoneOffset(options.timeZone);
     // The whole page's text, read at most once and only when a fallback needs it.
     let visible: string | undefined;
     const pageText = () => (visible ??= visibleText(doc));
@@ -138,7 +137,7 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
       metaSources: meta.sources,
       elementSources: [...(evidence?.sources ?? []), ...(h1 ? markedSources(doc, h1, scan) : [])],
       siteName,
-    }) ?? (zh ? null : meta.jsonLd[0]?.publisher ?? meta.siteName ?? meta.publishers[0] ?? null);
+    }) ?? pageAsSource(meta, zh);
     const author = findAuthor({
       ruleAuthors: evidence?.authors,
       nearHeadline: after.slice(0, 300),

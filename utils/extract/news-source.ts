@@ -1,5 +1,6 @@
 // Finds the original publisher (来源 / 文章来源 / 稿源), kept apart from the portal that shows the page.
 import { squash } from './dom-text';
+import type { PageMetadata } from './page-metadata';
 
 // The label, then the name up to the next separator. 文章来源 is the republisher's credit line
 // and is the most reliable; a bare 来源 next to the headline is often the portal itself.
@@ -75,4 +76,12 @@ export function findSource(input: SourceInput): string | null {
   const named = all.map((c) => ({ ...c, name: withoutPortal(c.name, input.siteName) }));
   const notPortal = named.find((c) => !samePublisher(c.name, input.siteName));
   return (notPortal ?? named[0])?.name ?? null;
+}
+
+/**
+ * The source of a page whose text names none: a non-Chinese page is its own publisher (JSON-LD publisher,
+ * og:site_name, Dublin Core); a Chinese page without a 来源 line is left without one rather than credited to the portal.
+ */
+export function pageAsSource(meta: PageMetadata, zh: boolean): string | null {
+  return zh ? null : meta.jsonLd[0]?.publisher ?? meta.siteName ?? meta.publishers[0] ?? null;
 }

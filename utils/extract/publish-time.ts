@@ -24,6 +24,14 @@ export function parseMetaTime(value: string, opts: TextDateOptions & { zh: boole
   return iso;
 }
 
+// Times written without an offset are read in the configured zone; our users read Chinese news, so Beijing by default.
+const DEFAULT_ZONE_MINUTES = 480;
+
+/** Minutes east of UTC for times a page writes without an offset, from the configured zone ("+08:00"). */
+export function zoneOffset(timeZone: string | undefined): number {
+  return (timeZone === undefined ? null : offsetMinutes(timeZone)) ?? DEFAULT_ZONE_MINUTES;
+}
+
 export interface PublishTimeInput {
   /** Texts a site rule points at: trusted before the page's generic metadata. */
   ruleTimes?: string[];

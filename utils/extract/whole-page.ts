@@ -1,11 +1,10 @@
 // Saves what the article extractor would refuse: the page's main text ("save the whole page anyway")
 // or a fragment such as the user's selection, with the page's own metadata (title, time, source).
 import type { ExtractedArticle } from '../types';
-import { offsetMinutes } from '../dates';
 import { readPageMetadata } from './page-metadata';
 import { chooseTitle } from './news-title';
-import { findPublishedAt } from './publish-time';
-import { findSource } from './news-source';
+import { findPublishedAt, zoneOffset } from './publish-time';
+import { findSource, pageAsSource } from './news-source';
 import { findAuthor } from './news-author';
 import { siteArticleId } from './site-article-id';
 import { detectLang } from './detect-lang';
@@ -60,10 +59,10 @@ export function articleFromContainer(doc: Document, pageUrl: string, container: 
   const before = h1 ? textBefore(h1, 200) : '';
   const publishedAt = findPublishedAt(
     { metaTimes: meta.publishedTimes, modifiedTimes: meta.modifiedTimes, nearHeadline: [after, before], articleText: body.text, zh },
-    { now: options.now, offset: offsetMinutes(options.timeZone ?? '+08:00') ?? 480 },
+    { now: options.now, offset: zoneOffset(options.timeZone) },
   );
   const source = findSource({ nearHeadline: after.slice(0, 300), articleText: body.text, metaSources: meta.sources, siteName })
-    ?? (zh ? null : meta.jsonLd[0]?.publisher ?? meta.siteName);
+    ?? pageAsSource(meta, zh);
   const author = findAuthor({ nearHeadline: after.slice(0, 300), articleText: body.text, metaAuthors: meta.authors, siteNames });
   return {
     url,
