@@ -11,13 +11,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ROOT, serveFolder } from './harness.mjs';
+import { ROOT, serveFolder, SEED_PATH, SEED_TITLE } from './harness.mjs';
 
 const FIREFOX = process.env.FIREFOX_PATH || ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => existsSync(p));
 const DIST = path.resolve(ROOT, process.env.JIANBAO_E2E_FIREFOX_DIST || '.output-test/firefox-mv2');
 const ADDON_ID = 'jianbao@jianbao.invalid';
-const SEED_PATH = '/html_News/NewsShare.html?infoCode=NW202201092240969820';
-const SEED_TITLE = '量质双升绘宏图 民生答卷晒幸福 ——青山湖区经济社会发展迈上新台阶';
 const skip = !FIREFOX ? 'Firefox is not installed' : !existsSync(path.join(DIST, 'manifest.json')) ? `${DIST}/manifest.json is missing` : false;
 
 async function freePort() {

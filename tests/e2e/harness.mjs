@@ -16,6 +16,9 @@ export const TEST_BUILD_DIR = path.resolve(ROOT, process.env.JIANBAO_E2E_DIST ||
 export const SHIPPED_BUILD_DIR = path.join(ROOT, '.output/chrome-mv3');
 export const ARTIFACTS_DIR = path.join(import.meta.dirname, 'artifacts');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/** The seed post's page (an East Money share page) as the test server serves it, and its headline. */
+export const SEED_PATH = '/html_News/NewsShare.html?infoCode=NW202201092240969820';
+export const SEED_TITLE = '量质双升绘宏图 民生答卷晒幸福 ——青山湖区经济社会发展迈上新台阶';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',

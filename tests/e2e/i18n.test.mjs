@@ -3,11 +3,8 @@
 // Screenshots: tests/e2e/artifacts/popup-zh-CN*.png and popup-en*.png.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { TEST_BUILD_DIR, launchWithExtension, screenshot, serveFolder, openSite, openPopup } from './harness.mjs';
+import { TEST_BUILD_DIR, launchWithExtension, screenshot, serveFolder, openSite, openPopup, SEED_PATH } from './harness.mjs';
 
-const SEED_PATH = '/html_News/NewsShare.html?infoCode=NW202201092240969820';
 const CARD = '[data-testid="save-card"]';
 
 const EXPECT = {
@@ -29,7 +26,6 @@ for (const lang of Object.keys(EXPECT)) {
     const errors = [];
 
     before(async () => {
-      if (!existsSync(path.join(TEST_BUILD_DIR, 'manifest.json'))) throw new Error(`${TEST_BUILD_DIR}/manifest.json is missing: build the test variant first.`);
       server = await serveFolder();
       h = await launchWithExtension(TEST_BUILD_DIR, { lang });
     });

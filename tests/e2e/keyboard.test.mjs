@@ -3,12 +3,8 @@
 // with a visible focus ring; Space toggles the setting; a page with no article is saved whole by keyboard.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { TEST_BUILD_DIR, launchWithExtension, screenshot, serveFolder, openSite, openPopup } from './harness.mjs';
+import { TEST_BUILD_DIR, launchWithExtension, screenshot, serveFolder, openSite, openPopup, SEED_PATH, SEED_TITLE } from './harness.mjs';
 
-const SEED_PATH = '/html_News/NewsShare.html?infoCode=NW202201092240969820';
-const SEED_TITLE = '量质双升绘宏图 民生答卷晒幸福 ——青山湖区经济社会发展迈上新台阶';
 const CARD = '[data-testid="save-card"]';
 
 describe('popup by keyboard alone', { timeout: 60_000 }, () => {
@@ -17,7 +13,6 @@ describe('popup by keyboard alone', { timeout: 60_000 }, () => {
   const errors = [];
 
   before(async () => {
-    if (!existsSync(path.join(TEST_BUILD_DIR, 'manifest.json'))) throw new Error(`${TEST_BUILD_DIR}/manifest.json is missing: build the test variant first.`);
     server = await serveFolder();
     h = await launchWithExtension(TEST_BUILD_DIR, { lang: 'en' });
   });

@@ -3,19 +3,14 @@
 // toolbar badge says ✓ / ↻ / ! with the reason in its tooltip, and clears after a few seconds.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { TEST_BUILD_DIR, launchWithExtension, serveFolder, openSite } from './harness.mjs';
+import { TEST_BUILD_DIR, launchWithExtension, serveFolder, openSite, SEED_PATH, SEED_TITLE } from './harness.mjs';
 
-const SEED_PATH = '/html_News/NewsShare.html?infoCode=NW202201092240969820';
-const SEED_TITLE = '量质双升绘宏图 民生答卷晒幸福 ——青山湖区经济社会发展迈上新台阶';
 
 describe('save from anywhere: shortcut and context menu', { timeout: 60_000 }, () => {
   let h;
   let server;
 
   before(async () => {
-    if (!existsSync(path.join(TEST_BUILD_DIR, 'manifest.json'))) throw new Error(`${TEST_BUILD_DIR}/manifest.json is missing: build the test variant first.`);
     server = await serveFolder();
     h = await launchWithExtension(TEST_BUILD_DIR, { lang: 'en' });
   });

@@ -5,24 +5,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { JianbaoDb } from '../../utils/db';
 import { createLibrary, fnv1a32, LibraryError, type Library } from '../../utils/library';
 import type { ExtractedArticle } from '../../utils/types';
+import { page } from './library-fixtures';
 
-function extracted(over: Partial<ExtractedArticle> = {}): ExtractedArticle {
-  return {
-    url: 'https://news.example.cn/2022/01/09/qingshanhu.html',
-    title: '青山湖畔春来早',
-    source: '杭州日报',
-    siteName: '东方财富网',
-    author: '王小明',
-    publishedAt: '2022-01-09T07:48:06+08:00',
-    lang: 'zh-CN',
-    excerpt: '青山湖边的早春。',
-    leadImage: null,
-    siteArticleId: 'NW202201092240969820',
-    html: '<p>青山湖边，游客如织。</p>',
-    text: '青山湖边，游客如织。',
-    ...over,
-  };
-}
+// The fixtures' page, with the excerpt and site id these tests read back.
+const extracted = (over: Partial<ExtractedArticle> = {}): ExtractedArticle =>
+  page({ excerpt: '青山湖边的早春。', siteArticleId: 'NW202201092240969820', ...over });
 
 const T1 = new Date('2026-01-01T00:00:00Z');
 const T2 = new Date('2026-01-02T00:00:00Z');
