@@ -1,6 +1,6 @@
 // The library's windowed list: only the rows in view (plus a margin) are read and rendered, so 100 000 ids scroll like 50.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from './use-live-query';
 import type { Article } from '@/utils/types';
 import { formatPublished } from './format-time';
 import { t } from './i18n';

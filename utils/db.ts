@@ -3,6 +3,7 @@ import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
 import type { Article, ArticleBody } from './types';
 import { articleTerms } from './search';
 import { writeTerms, type ArticleTerms, type IndexTables, type PostingRow } from './postings';
+import { DB_NAME } from './newest-articles';
 
 export type { ArticleTerms, PostingRow } from './postings';
 
@@ -65,7 +66,7 @@ export class JianbaoDb extends Dexie {
   declare postings: Table<PostingRow, [string, number]>;
 
   /** Tests pass `{ indexedDB: new IDBFactory(), IDBKeyRange }`: Dexie captures the global factory at import. */
-  constructor(name = 'jianbao', options?: DexieOptions) {
+  constructor(name = DB_NAME, options?: DexieOptions) {
     super(name, options);
     this.version(1).stores(V1);
     this.version(2).stores(V2);

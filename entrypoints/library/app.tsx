@@ -1,9 +1,10 @@
 // The library page: search, filters, the windowed list, bulk actions, the reader, backup; writes go to the background.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '@/components/use-live-query';
 import { browser } from 'wxt/browser';
 import { JianbaoDb } from '@/utils/db';
 import { createLibrary, type ArticlePatch, type Library } from '@/utils/library';
+import { NEWEST_ROWS } from '@/utils/newest-articles';
 import type { Article } from '@/utils/types';
 import { isFiltering, type LibraryFilter, type SortKey } from '@/utils/library-filter';
 import { request } from '@/utils/messages';
@@ -18,7 +19,8 @@ import { LibraryBackup } from '@/components/library-backup';
 import { t } from '@/components/i18n';
 
 const SEARCH_DELAY_MS = 120;
-export const FIRST_SCREEN = 40;
+// The early read's rows (newest-rows.js), so that the first screen needs no second read.
+export const FIRST_SCREEN = NEWEST_ROWS;
 const MESSAGE_SHOWN_MS = 6_000;
 const UNDO_SHOWN_MS = 30_000;
 

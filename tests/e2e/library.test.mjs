@@ -63,6 +63,7 @@ describe('library: 10 000 articles, search, read, edit, export, delete and undo'
     const rendered = await page.locator('[data-testid="lib-row"]').count();
     assert.ok(rendered > 5 && rendered < 80, `only the rows in view are rendered, got ${rendered}`);
     assert.equal((await rowTitles())[0], TITLE, 'newest saved first');
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('newest-rows-read').length), 1, 'first rows read before the app loaded');
     await page.locator(list).evaluate((el) => { el.scrollTop = 5000 * 56; });
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="lib-row"]')].some((r) => Number(r.dataset.id) === 10_001 - 5000));
     await page.locator(list).evaluate((el) => { el.scrollTop = 0; });
@@ -161,6 +162,12 @@ describe('library: 10 000 articles, search, read, edit, export, delete and undo'
     const popup = await h.context.newPage();
     await popup.setViewportSize({ width: 400, height: 600 });
     await popup.goto(`chrome-extension://${h.extensionId}/popup.html`);
+    // The first rows come from the early read (newest-rows.js); the list then fills to the 50 newest.
+    await popup.waitForFunction(() => document.querySelectorAll('[data-testid="article-row"]').length === 50, null, { timeout: WAIT });
+    const newest = await h.worker.evaluate(() => globalThis.jianbao.library.list({ limit: 50 }).then((rows) => rows.map((a) => String(a.id))));
+    assert.deepEqual(await popup.locator('[data-testid="article-row"]').evaluateAll((rows) => rows.map((r) => r.dataset.id)), newest);
+    assert.equal(await popup.evaluate(() => performance.getEntriesByName('newest-rows-read').length), 1, 'rows read before the app loaded');
+    await screenshot(popup, 'popup-list');
     // "量质" is also inside generated bodies ("质量质量"): the title hit comes first.
     await popup.locator('[data-testid="popup-search-input"]').fill('量质');
     await popup.locator('[data-testid="popup-search-hit"]').first().waitFor({ timeout: WAIT });
