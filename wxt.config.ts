@@ -16,6 +16,17 @@ export default defineConfig({
   // The sources zip AMO asks for: what builds the extension, not screenshots or scratch folders.
   zip: { excludeSources: ['tests/e2e/artifacts/**', '.tmp-*/**', '.output*/**'] },
   hooks: {
+    // The extension pages (popup, library, options, export) are built together; left alone, the popup
+    // loads six shared chunks, and each extension-page fetch waits on the browser process. With common
+    // chunks inlined each page is one file (code shared between pages is duplicated on disk, never
+    // loaded twice): about 4 ms off the popup's first rows in paired runs. Experimental in rolldown;
+    // the browser tests load every page of this build.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.type === 'popup')) return;
+      const options = config.build?.rolldownOptions ?? {};
+      const output = { ...(options.output as object), codeSplitting: { experimentalInlineCommonChunks: { maxSize: Infinity } } };
+      config.build = { ...config.build, rolldownOptions: { ...options, output } };
+    },
     'build:publicAssets': (wxt, files) => {
       for (const [lang, catalog] of readCatalogs(join(wxt.config.root, 'locales'))) {
         files.push({ relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify(toChromeMessages(catalog), null, 1) });

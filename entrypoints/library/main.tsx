@@ -6,9 +6,11 @@ import { JianbaoDb } from '@/utils/db';
 import { createLibrary } from '@/utils/library';
 import { readBeforeRender } from '@/components/read-before-render';
 import { takeEarlyRead } from '@/utils/newest-articles';
-import './style.css';
+import css from './style.css?inline';
+import { applyStyle } from '@/components/apply-style';
 
 performance.mark('lib-start');
+applyStyle(document, css);
 document.title = t('lib_pageTitle');
 document.documentElement.lang = t('htmlLang');
 const library = createLibrary(new JianbaoDb());

@@ -6,9 +6,11 @@ import { JianbaoDb } from '@/utils/db';
 import { createLibrary } from '@/utils/library';
 import { readBeforeRender } from '@/components/read-before-render';
 import { takeEarlyRead } from '@/utils/newest-articles';
-import './style.css';
+import css from './style.css?inline';
+import { applyStyle } from '@/components/apply-style';
 
 performance.mark('popup-start');
+applyStyle(document, css);
 document.title = t('extName');
 document.documentElement.lang = t('htmlLang');
 const library = createLibrary(new JianbaoDb());
