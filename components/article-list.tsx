@@ -1,5 +1,4 @@
 // The list of saved articles, newest first, with per-row export and delete.
-import { useEffect, useState } from 'preact/hooks';
 import type { Article } from '@/utils/types';
 import { formatLocalTime, formatPublished } from './format-time';
 import { t, uiLanguage } from './i18n';
@@ -11,30 +10,7 @@ export interface ArticleListProps {
   busy: Set<number>;
 }
 
-// The popup shows about eight rows; the rest are built after the first paint, not before it.
-const FIRST_PAINT_ROWS = 12;
-// A hidden page gets no animation frames: the rest of the list must not wait on one forever.
-const REST_AT_LATEST_MS = 250;
-
-/** False for the first paint, true once the browser has painted a frame (or the fallback fired). */
-function usePainted(): boolean {
-  const [painted, setPainted] = useState(false);
-  useEffect(() => {
-    const timers: number[] = [];
-    const done = () => setPainted(true);
-    // A frame's callback runs just before that frame paints; a task queued from it runs after.
-    const frame = requestAnimationFrame(() => timers.push(window.setTimeout(done)));
-    timers.push(window.setTimeout(done, REST_AT_LATEST_MS));
-    return () => {
-      cancelAnimationFrame(frame);
-      timers.forEach(clearTimeout);
-    };
-  }, []);
-  return painted;
-}
-
-export function ArticleList({ articles: all, onExport, onDelete, busy }: ArticleListProps) {
-  const articles = usePainted() ? all : all.slice(0, FIRST_PAINT_ROWS);
+export function ArticleList({ articles, onExport, onDelete, busy }: ArticleListProps) {
   if (articles.length === 0) return <p class="empty" data-testid="empty-list">{t('noSavedArticles')}</p>;
   // The same for every row: looked up once, not 50 times.
   const locale = uiLanguage();

@@ -4,7 +4,6 @@ import { useLiveQuery } from '@/components/use-live-query';
 import { browser } from 'wxt/browser';
 import type { Library } from '@/utils/library';
 import type { Article } from '@/utils/types';
-import { NEWEST_ROWS } from '@/utils/newest-articles';
 import { request, type PreviewOutcome, type SaveOutcome } from '@/utils/messages';
 import { clickSavesItem } from '@/utils/settings';
 import { SaveCard, type SaveState } from '@/components/save-card';
@@ -14,7 +13,8 @@ import { t } from '@/components/i18n';
 import { PopupExportButton } from '@/components/popup-export-button';
 import { PopupSearch } from '@/components/popup-search';
 
-export const readRecent = (library: Library): Promise<Article[]> => library.list({ limit: NEWEST_ROWS });
+const RECENT = 50;
+export const readRecent = (library: Library): Promise<Article[]> => library.list({ limit: RECENT });
 
 async function targetTabId(): Promise<number | null> {
   // ?tabId=N lets a tab page (and the browser tests) stand in for the toolbar popup.

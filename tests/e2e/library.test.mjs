@@ -161,9 +161,20 @@ describe('library: 10 000 articles, search, read, edit, export, delete and undo'
   step('(9) the popup searches the library and links to it', async () => {
     const popup = await h.context.newPage();
     await popup.setViewportSize({ width: 400, height: 600 });
+    // How many rows the first render put in: the early read's screenful; the live query brings the rest.
+    await popup.addInitScript(() => {
+      new MutationObserver((_, obs) => {
+        const n = document.querySelectorAll('[data-testid="article-row"]').length;
+        if (n > 0) {
+          window.__firstRows = n;
+          obs.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
     await popup.goto(`chrome-extension://${h.extensionId}/popup.html`);
     // The first rows come from the early read (newest-rows.js); the list then fills to the 50 newest.
     await popup.waitForFunction(() => document.querySelectorAll('[data-testid="article-row"]').length === 50, null, { timeout: WAIT });
+    assert.equal(await popup.evaluate(() => window.__firstRows), 20);
     const newest = await h.worker.evaluate(() => globalThis.jianbao.library.list({ limit: 50 }).then((rows) => rows.map((a) => String(a.id))));
     assert.deepEqual(await popup.locator('[data-testid="article-row"]').evaluateAll((rows) => rows.map((r) => r.dataset.id)), newest);
     assert.equal(await popup.evaluate(() => performance.getEntriesByName('newest-rows-read').length), 1, 'rows read before the app loaded');
