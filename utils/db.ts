@@ -12,6 +12,8 @@ export type { ArticleTerms, PostingRow } from './postings';
  * is a new `this.version(n).stores({ changed tables only }).upgrade(tx => …)`
  * below the last one, plus a test that writes a database with version n-1 and
  * opens it with this class. Users' databases are only ever migrated forward.
+ * newest-articles.ts reads `articles` by its `savedAt` index without Dexie, before the pages'
+ * bundles load: a version that renames either must change that reader too (its test will fail).
  */
 const V1 = {
   // Only what `where()`/`orderBy()` use is indexed: every index costs on each write.
