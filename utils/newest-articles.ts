@@ -17,7 +17,7 @@ const EARLY_KEY = '__jianbaoNewest';
  * newest id first, as Dexie's orderBy('savedAt').reverse() gives them; a test holds the two equal.
  * Opened without a version, so it never upgrades a database and never creates one.
  */
-export function readNewestArticles(factory: IDBFactory, count: number, name = DB_NAME): Promise<Article[] | undefined> {
+export function readNewestArticles(factory: IDBFactory, count: number): Promise<Article[] | undefined> {
   return new Promise((resolve) => {
     const done = (rows: Article[] | undefined, db?: IDBDatabase) => {
       db?.close();
@@ -25,7 +25,7 @@ export function readNewestArticles(factory: IDBFactory, count: number, name = DB
     };
     let open: IDBOpenDBRequest;
     try {
-      open = factory.open(name);
+      open = factory.open(DB_NAME);
     } catch {
       return done(undefined);
     }

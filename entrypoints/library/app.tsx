@@ -1,6 +1,7 @@
 // The library page: search, filters, the windowed list, bulk actions, the reader, backup; writes go to the background.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLiveQuery } from '@/components/use-live-query';
+import type { ListPageProps } from '@/components/mount-with-first-rows';
 import { browser } from 'wxt/browser';
 import { JianbaoDb } from '@/utils/db';
 import { createLibrary, type ArticlePatch, type Library } from '@/utils/library';
@@ -34,7 +35,7 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 /** `initial`: the newest saved rows, read before the first render (see main.tsx). */
-export function App({ library, initial }: { library: Library; initial?: Article[] }) {
+export function App({ library, initial }: ListPageProps) {
   const params = new URLSearchParams(location.search);
   const [text, setText] = useState(params.get('q') ?? '');
   const query = useDebounced(text, SEARCH_DELAY_MS);

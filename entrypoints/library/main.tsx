@@ -1,11 +1,7 @@
-// Library page entry: takes the first screen of articles read early (or reads them), then mounts the app with them.
-import { render } from 'preact';
+// Library page entry: styles and titles the page, then mounts the app with its first screen already read.
 import { App, FIRST_SCREEN } from './app';
 import { t } from '@/components/i18n';
-import { JianbaoDb } from '@/utils/db';
-import { createLibrary } from '@/utils/library';
-import { readBeforeRender } from '@/components/read-before-render';
-import { takeEarlyRead } from '@/utils/newest-articles';
+import { mountWithFirstRows } from '@/components/mount-with-first-rows';
 import css from './style.css?inline';
 import { applyStyle } from '@/components/apply-style';
 
@@ -13,8 +9,4 @@ performance.mark('lib-start');
 applyStyle(document, css);
 document.title = t('lib_pageTitle');
 document.documentElement.lang = t('htmlLang');
-const library = createLibrary(new JianbaoDb());
-// The rows newest-rows.js began reading before this bundle loaded (or read now), so they paint in the first frame.
-void readBeforeRender(takeEarlyRead(window, () => library.list({ limit: FIRST_SCREEN }))).then((initial) => {
-  render(<App library={library} initial={initial} />, document.getElementById('app')!);
-});
+mountWithFirstRows(App, (library) => library.list({ limit: FIRST_SCREEN }));

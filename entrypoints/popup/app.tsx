@@ -1,6 +1,7 @@
 // The popup: the click saves the current tab (or previews it, per the setting), the card reports it, the list shows the library.
 import { useEffect, useState } from 'preact/hooks';
 import { useLiveQuery } from '@/components/use-live-query';
+import type { ListPageProps } from '@/components/mount-with-first-rows';
 import { browser } from 'wxt/browser';
 import type { Library } from '@/utils/library';
 import type { Article } from '@/utils/types';
@@ -24,7 +25,7 @@ async function targetTabId(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-export function App({ library, initial }: { library: Library; initial?: Article[] }) {
+export function App({ library, initial }: ListPageProps) {
   const [save, setSave] = useState<SaveState>({ phase: 'saving' });
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState<Set<number>>(new Set());
