@@ -1,13 +1,14 @@
 // `npm run -s export -- <backup.zip> --out <dir> [--preset id] [--now ISO]`: a library backup turned into posts, for a site's build scripts.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs, fail } from './args';
+import { writeUnder } from './write-under';
 import { BackupError, readChunk, verifyBackup, type BackupManifest, type BackupRecord } from '../utils/backup-format';
-import { DEFAULT_EXPORT_SETTINGS } from '../utils/settings-defaults';
-import { DEFAULT_PRESET_SETTINGS, PRESET_IDS, isPresetId, settingsForPreset } from '../utils/export/presets';
+import { PRESET_IDS, isPresetId, type PresetSettings } from '../utils/export/presets';
+import { exportConfig, withPreset } from '../utils/export/export-config';
 import { createRenderer, type ExportConfig } from '../utils/export/export-post';
 import { runBatch } from '../utils/export/batch';
-import type { Article, ArticleBody } from '../utils/types';
+import type { Article, ArticleBody, ExportSettings } from '../utils/types';
 
 const USAGE = `usage: npm run -s export -- <backup.zip> --out <dir> [--preset ${PRESET_IDS.join('|')}] [--now <ISO time>]`;
 const { positional, options } = parseArgs(process.argv.slice(2));
@@ -34,15 +35,15 @@ try {
 
 // The backup carries the extension's settings: the posts come out as the extension would write them.
 const stored = (manifest.settings as { sync?: Record<string, unknown>; local?: Record<string, unknown> });
-let config: ExportConfig = {
-  ...DEFAULT_EXPORT_SETTINGS, ...(stored.sync?.exportSettings as object | undefined),
-  ...DEFAULT_PRESET_SETTINGS, ...(stored.sync?.presetSettings as object | undefined),
-  customTemplate: (stored.local?.customTemplate as string | null | undefined) ?? null,
-};
+let config: ExportConfig = exportConfig(
+  stored.sync?.exportSettings as Partial<ExportSettings> | undefined,
+  stored.sync?.presetSettings as Partial<PresetSettings> | undefined,
+  (stored.local?.customTemplate as string | null | undefined) ?? null,
+);
 const preset = options.get('preset');
 if (preset !== undefined) {
   if (!isPresetId(preset)) fail(`unknown preset "${preset}"; one of ${PRESET_IDS.join(', ')}`);
-  config = { ...config, ...settingsForPreset(preset, config) };
+  config = withPreset(config, preset);
 }
 
 // Rows first (for stable names across the library), bodies chunk by chunk as the batch reaches them.
@@ -65,7 +66,6 @@ function body(id: number): ArticleBody | undefined {
   return r ? { articleId: id, ...r.body } : undefined;
 }
 
-const root = resolve(out);
 const report = await runBatch({
   library,
   ids: library.map((a) => a.id!).sort((a, b) => a - b),
@@ -73,10 +73,7 @@ const report = await runBatch({
   loadBodies: async (ids) => ids.map(body),
   sink: {
     write(path, text) {
-      const target = resolve(root, path);
-      if (!target.startsWith(root + sep)) throw new Error(`path leaves the output folder: ${path}`);
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, text);
+      writeUnder(out, path, text);
     },
   },
   now,

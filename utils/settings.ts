@@ -4,6 +4,7 @@ import type { ExportSettings } from './types';
 import { DEFAULT_EXPORT_SETTINGS } from './settings-defaults';
 import { DEFAULT_PRESET_SETTINGS, type PresetSettings } from './export/presets';
 import type { ExportConfig } from './export/export-post';
+import { exportConfig } from './export/export-config';
 
 export const exportSettingsItem = storage.defineItem<ExportSettings>('sync:exportSettings', {
   fallback: DEFAULT_EXPORT_SETTINGS,
@@ -26,8 +27,8 @@ export const customTemplateItem = storage.defineItem<string | null>('local:custo
 
 /** Everything an export reads: the site's texts and the preset, each over its defaults. */
 export async function loadExportConfig(): Promise<ExportConfig> {
-  const [site, preset, customTemplate] = await Promise.all([loadExportSettings(), presetSettingsItem.getValue(), customTemplateItem.getValue()]);
-  return { ...site, ...DEFAULT_PRESET_SETTINGS, ...preset, customTemplate };
+  const [site, preset, customTemplate] = await Promise.all([exportSettingsItem.getValue(), presetSettingsItem.getValue(), customTemplateItem.getValue()]);
+  return exportConfig(site, preset, customTemplate);
 }
 
 /** Saves what the options page edits, split over the items above. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../cli/load-document';
 import { clipDocument } from '../../utils/clip-document';
-import { DEFAULT_EXPORT_SETTINGS } from '../../utils/settings-defaults';
+import { DEFAULT_EXPORT_CONFIG } from '../../utils/export/export-config';
 import { GOLDEN_CASES, NOW, SEED_URL } from './golden-cases';
 
 const here = import.meta.dirname;
@@ -13,7 +13,7 @@ const read = (rel: string) => readFileSync(join(here, rel), 'utf8');
 const update = process.env.UPDATE_GOLDEN === '1';
 
 function clip(page: string, url: string, now: string) {
-  return clipDocument(loadDocument(read(`pages/${page}`), url), url, DEFAULT_EXPORT_SETTINGS, new Date(now));
+  return clipDocument(loadDocument(read(`pages/${page}`), url), url, DEFAULT_EXPORT_CONFIG, new Date(now));
 }
 
 function paragraphs(text: string): string[] {

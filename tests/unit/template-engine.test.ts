@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'yaml';
-import { TemplateError, checkPostYaml, compileTemplate, renderTemplate, type TemplateVars } from '../../utils/export/template';
+import { TemplateError, compileTemplate, renderTemplate, type TemplateVars } from '../../utils/export/template';
+import { checkPostYaml } from '../../utils/export/post-check';
 import { formatDate, slugify } from '../../utils/export/template-filters';
 import { createRenderer } from '../../utils/export/export-post';
 import { DEFAULT_EXPORT_SETTINGS } from '../../utils/settings-defaults';
@@ -150,7 +151,7 @@ describe('checkExportConfig (the options page refuses to save these)', async () 
 });
 
 describe('plainlyValid (the YAML check’s fast path)', async () => {
-  const { plainlyValid } = await import('../../utils/export/template');
+  const { plainlyValid } = await import('../../utils/export/post-check');
   const { parseDocument } = await import('yaml');
   const PIECES = ['a', 'B', '1', ' ', '-', '_', '.', ':', ': ', '#', ' #', '"', '\\', '南昌', '：', '“', '[', ']', ', ', ',', '{', '&', '*', '!', '|', '>', "'", '2022-01-09', ' 07:48:06 +0800', 'T07:48:06+08:00', '\u2028', '\t', '%', '@', '`', '?', '~'];
   const junk = fc.array(fc.constantFrom(...PIECES), { maxLength: 6 }).map((p) => p.join(''));

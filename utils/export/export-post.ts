@@ -1,12 +1,15 @@
-// One article through a preset or the user's template: its variables, its text, its path; refused when its YAML is bad.
+// The one export engine: an article through a preset or the user's template to `{ path, text }`, refused when its YAML is bad.
 import type { Article, ArticleBody, ExportSettings } from '../types';
 import { isoInOffset, offsetMinutes } from '../dates';
 import { categorySlug } from './category-slug';
 import { sourceName } from './source-name';
 import { patternFilename } from './filename-pattern';
-import { htmlToMarkdown } from './markdown';
-import { PRESETS, type PresetSettings } from './presets';
-import { TemplateError, checkPostYaml, compileTemplate, renderTemplate, usedNames, type TemplateVars } from './template';
+import { createHtmlToMarkdown } from './markdown';
+import { escapeMarkdownText } from './markdown-text';
+import { generatorEscape } from './generator-escape';
+import { PRESETS, type Preset, type PresetSettings } from './presets';
+import { TemplateError, compileTemplate, renderTemplate, usedNames, type BodyEscape, type TemplateVars } from './template';
+import { checkPostYaml } from './post-check';
 
 export type ExportConfig = ExportSettings & PresetSettings;
 
@@ -16,8 +19,7 @@ export interface ExportedPost {
   text: string;
 }
 
-
-function zoneMinutes(config: ExportConfig): number {
+function zoneMinutes(config: Pick<ExportSettings, 'timeZone'>): number {
   const offset = offsetMinutes(config.timeZone);
   if (offset === null) throw new Error(`time zone setting is not an offset like +08:00: ${config.timeZone}`);
   return offset;
@@ -31,11 +33,18 @@ export const TEMPLATE_VARIABLES = [
 ] as const;
 
 /**
+ * Variables that are markup, not page text, in the post's Markdown: the sanitized article HTML and its Markdown, and
+ * the site's own texts from the settings (the back-link text holds the source already escaped). Everything else a
+ * page gave us is escaped there (template.ts).
+ */
+const MARKUP_VARIABLES: ReadonlySet<string> = new Set(['content', 'markdown', 'body', 'siteHost', 'layout', 'tagSuffix', 'backLinkText', 'homeLinkText']);
+
+/**
  * The template variables of one article. `publishedAt` of an undated article is `now` in the user's zone (as the seed
- * format needs a date); `markdown` is only converted when `needMarkdown`, since Turndown is the costly part.
+ * format needs a date); `markdown` is only converted when `toMarkdown` is given, since Turndown is the costly part.
  */
 export function postVariables(
-  article: Article, body: ArticleBody, config: ExportConfig, now: Date, needMarkdown: boolean,
+  article: Article, body: ArticleBody, config: ExportConfig, now: Date, toMarkdown: ((html: string, url: string) => string) | null,
   slugOf: (source: string) => string = (source) => categorySlug(source, config.categoryOverrides),
 ): TemplateVars {
   const source = sourceName(article);
@@ -43,7 +52,7 @@ export function postVariables(
   if (!article.publishedAt && Number.isNaN(now.getTime())) throw new Error('an undated article needs a valid `now`');
   const publishedAt = article.publishedAt ?? isoInOffset(now, zoneMinutes(config));
   const content = body.html.replace(/^\s*\n/, '').trimEnd();
-  const markdown = needMarkdown ? htmlToMarkdown(content, article.url) : '';
+  const markdown = toMarkdown ? toMarkdown(content, article.url) : '';
   const tagName = `${source}${config.tagSuffix}`;
   return {
     title: article.title,
@@ -71,7 +80,7 @@ export function postVariables(
     layout: config.layout,
     tagSuffix: config.tagSuffix,
     tagName,
-    backLinkText: config.backLinkText.replaceAll('{source}', source.replace(/[\\`*_[\]<]/g, '\\$&')),
+    backLinkText: config.backLinkText.replaceAll('{source}', escapeMarkdownText(source)),
     homeLinkText: config.homeLinkText,
   };
 }
@@ -81,16 +90,28 @@ export interface PostRenderer {
   render(article: Article, body: ArticleBody, now: Date): ExportedPost;
   /** The text alone, for a batch that planned the paths already. */
   renderText(article: Article, body: ArticleBody, now: Date): string;
-  /** The path alone (no body needed), to plan names before any file is written. */
+  /** The path the pattern gives (no body needed, no clash settled: see post-names.ts). */
   path(article: Article): string;
+  /**
+   * What the paths depend on (folder, pattern, zone, slug style): a recorded export name is reused while this
+   * stays the same, so a re-export overwrites the post it wrote before even after an edit changed its date.
+   */
+  nameKey: string;
+}
+
+/** The preset a config names; an unknown id (an old or foreign setting) reads as the default preset. */
+export function presetOf(config: Pick<PresetSettings, 'preset'>): Preset {
+  return Object.hasOwn(PRESETS, config.preset) ? PRESETS[config.preset] : PRESETS['jekyll-news'];
 }
 
 /** Compiles the config's template (the user's, else the preset's); throws TemplateError for a broken template. */
 export function createRenderer(config: ExportConfig): PostRenderer {
-  const preset = PRESETS[config.preset] ?? PRESETS['jekyll-news'];
+  const preset = presetOf(config);
   const compiled = compileTemplate(config.customTemplate ?? preset.template);
   const names = usedNames(compiled);
   const needMarkdown = names.has('markdown') || (names.has('body') && config.bodyFormat === 'markdown');
+  const toMarkdown = needMarkdown ? createHtmlToMarkdown() : null;
+  const escape: BodyEscape = { markupVars: MARKUP_VARIABLES, text: escapeMarkdownText, site: generatorEscape(preset.generator) };
   const path = (article: Article) => {
     const name = patternFilename(article, config.filenamePattern, config.timeZone, config.slugStyle);
     return preset.folder ? `${preset.folder}/${name}` : name;
@@ -103,7 +124,7 @@ export function createRenderer(config: ExportConfig): PostRenderer {
     return slug;
   };
   const renderText = (article: Article, body: ArticleBody, now: Date) => {
-    const text = renderTemplate(compiled, postVariables(article, body, config, now, needMarkdown, slugOf));
+    const text = renderTemplate(compiled, postVariables(article, body, config, now, toMarkdown, slugOf), escape);
     try {
       checkPostYaml(text);
     } catch (err) {
@@ -116,5 +137,6 @@ export function createRenderer(config: ExportConfig): PostRenderer {
     path,
     renderText,
     render: (article, body, now) => ({ path: path(article), text: renderText(article, body, now) }),
+    nameKey: JSON.stringify([preset.folder, config.filenamePattern, config.timeZone, config.slugStyle]),
   };
 }

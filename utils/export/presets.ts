@@ -1,5 +1,6 @@
 // The export presets: a template, a body format, a file name pattern and a folder for each kind of site.
 import type { SlugStyle } from './filename-pattern';
+import type { SiteGenerator } from './generator-escape';
 
 export type PresetId = 'jekyll-news' | 'jekyll' | 'hugo' | 'obsidian' | 'markdown';
 export type BodyFormat = 'html' | 'markdown';
@@ -11,6 +12,8 @@ export interface Preset {
   filenamePattern: string;
   /** Where the files go inside the zip or the picked folder; '' for its top. */
   folder: string;
+  /** The generator that builds these posts: its template syntax in an article's text is kept as text. */
+  generator: SiteGenerator | null;
 }
 
 /** The preset settings, stored beside ExportSettings: what the options page edits besides the site's texts. */
@@ -23,7 +26,7 @@ export interface PresetSettings {
   customTemplate: string | null;
 }
 
-// The seed post's frame (spec/README.md): tests/golden/presets checks it against renderPost byte for byte.
+// The seed post's frame (spec/README.md): tests/golden/presets checks it against the seed post byte for byte.
 const JEKYLL_NEWS = `---
 layout: {{ layout | yaml }}
 title: {{ title | yaml_quoted }}
@@ -63,7 +66,7 @@ categories: {{ sourceSlug | yaml }}
 tags: {{ postTags | yaml }}
 source: {{ source | yaml }}
 {{#if author}}author: {{ author | yaml }}
-{{/if}}{{#if excerpt}}summary: {{ excerpt | yaml }}
+{{/if}}{{#if excerpt}}summary: {{ excerpt | md_escape | yaml }}
 {{/if}}original_url: {{ url | yaml }}
 ---
 {{ body }}
@@ -96,11 +99,11 @@ const PLAIN = `# {{ title | default "Untitled" }}
 `;
 
 export const PRESETS: Record<PresetId, Preset> = {
-  'jekyll-news': { id: 'jekyll-news', template: JEKYLL_NEWS, bodyFormat: 'html', filenamePattern: '{date}-{id}', folder: '_posts' },
-  jekyll: { id: 'jekyll', template: JEKYLL, bodyFormat: 'markdown', filenamePattern: '{date}-{id}', folder: '_posts' },
-  hugo: { id: 'hugo', template: HUGO, bodyFormat: 'markdown', filenamePattern: '{date}-{id}', folder: 'content/posts' },
-  obsidian: { id: 'obsidian', template: OBSIDIAN, bodyFormat: 'markdown', filenamePattern: '{title}', folder: 'Jianbao' },
-  markdown: { id: 'markdown', template: PLAIN, bodyFormat: 'markdown', filenamePattern: '{date}-{slug}', folder: '' },
+  'jekyll-news': { id: 'jekyll-news', template: JEKYLL_NEWS, bodyFormat: 'html', filenamePattern: '{date}-{id}', folder: '_posts', generator: 'jekyll' },
+  jekyll: { id: 'jekyll', template: JEKYLL, bodyFormat: 'markdown', filenamePattern: '{date}-{id}', folder: '_posts', generator: 'jekyll' },
+  hugo: { id: 'hugo', template: HUGO, bodyFormat: 'markdown', filenamePattern: '{date}-{id}', folder: 'content/posts', generator: 'hugo' },
+  obsidian: { id: 'obsidian', template: OBSIDIAN, bodyFormat: 'markdown', filenamePattern: '{title}', folder: 'Jianbao', generator: null },
+  markdown: { id: 'markdown', template: PLAIN, bodyFormat: 'markdown', filenamePattern: '{date}-{slug}', folder: '', generator: null },
 };
 
 export const PRESET_IDS = Object.keys(PRESETS) as PresetId[];

