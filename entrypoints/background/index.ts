@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import { JianbaoDb } from '@/utils/db';
 import { createLibrary } from '@/utils/library';
 import { dispatch, type Handlers } from '@/utils/messages';
-import { loadExportConfig } from '@/utils/settings';
+import { loadExportConfig, loadExportSettings } from '@/utils/settings';
+import { extractSettingsFrom } from '@/utils/extract/extract-settings';
 import { exportArticle } from '@/utils/background/export-article';
 import { previewTab, saveTabAs, type SaveKind } from '@/utils/background/extract-tab';
 import { createBadge, withBadge, type BadgeAction } from '@/utils/background/badge';
@@ -15,10 +16,12 @@ import { exportHandlers } from '@/utils/background/export-handlers';
 
 export default defineBackground(() => {
   const library = createLibrary(new JianbaoDb());
+  // Read at each save, so a changed setting applies at once; handed to the extract script as an argument.
+  const extractSettings = async () => extractSettingsFrom(await loadExportSettings());
   const handlers: Handlers = {
-    'save-tab': ({ tabId }) => saveTabAs(browser, library, tabId, 'page', () => new Date()),
-    'preview-tab': ({ tabId }) => previewTab(browser, tabId),
-    'save-whole-page': ({ tabId }) => saveTabAs(browser, library, tabId, 'whole-page', () => new Date()),
+    'save-tab': ({ tabId }) => saveTabAs(browser, library, tabId, 'page', () => new Date(), extractSettings),
+    'preview-tab': ({ tabId }) => previewTab(browser, tabId, extractSettings),
+    'save-whole-page': ({ tabId }) => saveTabAs(browser, library, tabId, 'whole-page', () => new Date(), extractSettings),
     'export-article': async ({ id }) => exportArticle(browser, library, id, await loadExportConfig(), new Date()),
     'delete-article': async ({ id }) => {
       await library.remove(id);
@@ -30,7 +33,7 @@ export default defineBackground(() => {
   // Shortcut and context menu save without the popup; the toolbar badge says what happened.
   // Firefox MV2 has browserAction where MV3 has action.
   const action = (browser.action ?? (browser as unknown as { browserAction: BadgeAction }).browserAction) as BadgeAction;
-  const quickSave = withBadge(createBadge(action, t), (tabId, kind: SaveKind) => saveTabAs(browser, library, tabId, kind, () => new Date()));
+  const quickSave = withBadge(createBadge(action, t), (tabId, kind: SaveKind) => saveTabAs(browser, library, tabId, kind, () => new Date(), extractSettings));
   const onCommand = registerCommands(browser, quickSave);
   const menus = registerContextMenus(browser.contextMenus, t, quickSave);
   // Exposed for the browser tests, which drive the handlers from the service worker.

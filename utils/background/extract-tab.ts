@@ -6,12 +6,15 @@ import type { ExtractedArticle } from '../types';
 import type { PreviewOutcome, SaveFailureCode, SaveOutcome } from '../messages';
 import type { Library } from '../library';
 import { LibraryError } from '../library';
+import { EXTRACT_SETTINGS_KEY, handOverExtractSettings, type ExtractSettings } from '../extract/extract-settings';
 
 type Scripting = Pick<WxtBrowser, 'tabs' | 'scripting'>;
 
 export type SaveKind = 'page' | 'selection' | 'whole-page';
 type Failure = { ok: false; code: SaveFailureCode; message: string };
 type ScriptAnswer = { ok: true; article: ExtractedArticle } | { ok: false; code: SaveFailureCode; message: string };
+/** Loads the extraction settings (the background reads storage; the extract script does not). */
+export type LoadExtractSettings = () => Promise<ExtractSettings>;
 
 /** The runtime-registered extract scripts (entrypoints/extract*.content.ts). */
 export const EXTRACT_SCRIPTS: Record<SaveKind, ScriptPublicPath> = {
@@ -39,12 +42,24 @@ async function checkTab(api: Scripting, tabId: number): Promise<Failure | null> 
   return tabProblem(tab.url ?? tab.pendingUrl);
 }
 
-/** Runs one extract script in the tab's top frame and returns its answer. */
-export async function runExtractScript(api: Scripting, tabId: number, kind: SaveKind): Promise<ScriptAnswer> {
+/**
+ * Runs one extract script in the tab's top frame and returns its answer. With `loadSettings`, the
+ * settings go first, as the argument of a `func` injection into the same isolated world, where the
+ * script takes them (see utils/extract/extract-settings.ts); without, the script uses the defaults.
+ */
+export async function runExtractScript(api: Scripting, tabId: number, kind: SaveKind, loadSettings?: LoadExtractSettings): Promise<ScriptAnswer> {
   const problem = await checkTab(api, tabId);
   if (problem) return problem;
+  let settings: ExtractSettings | undefined;
   try {
-    const [frame] = await api.scripting.executeScript({ target: { tabId }, files: [EXTRACT_SCRIPTS[kind]] });
+    settings = await loadSettings?.();
+  } catch (err) {
+    return { ok: false, code: 'error', message: `Could not read the settings: ${(err as Error).message}` };
+  }
+  try {
+    const target = { tabId };
+    if (settings) await api.scripting.executeScript({ target, func: handOverExtractSettings, args: [EXTRACT_SETTINGS_KEY, settings] });
+    const [frame] = await api.scripting.executeScript({ target, files: [EXTRACT_SCRIPTS[kind]] });
     const result = frame?.result as ScriptAnswer | undefined;
     return result ?? { ok: false, code: 'error', message: 'The page did not answer; reload it and try again.' };
   } catch (err) {
@@ -62,15 +77,15 @@ async function store(library: Library, article: ExtractedArticle, now: Date): Pr
   }
 }
 
-/** Saves the tab as `kind`: the page checks, the extract script, then the library. */
-export async function saveTabAs(api: Scripting, library: Library, tabId: number, kind: SaveKind, now: () => Date): Promise<SaveOutcome> {
-  const answer = await runExtractScript(api, tabId, kind);
+/** Saves the tab as `kind`: the page checks, the extract script (given the settings), then the library. */
+export async function saveTabAs(api: Scripting, library: Library, tabId: number, kind: SaveKind, now: () => Date, loadSettings?: LoadExtractSettings): Promise<SaveOutcome> {
+  const answer = await runExtractScript(api, tabId, kind, loadSettings);
   return answer.ok ? store(library, answer.article, now()) : answer;
 }
 
 /** What saving the tab would store, without storing it. */
-export async function previewTab(api: Scripting, tabId: number): Promise<PreviewOutcome> {
-  const answer = await runExtractScript(api, tabId, 'page');
+export async function previewTab(api: Scripting, tabId: number, loadSettings?: LoadExtractSettings): Promise<PreviewOutcome> {
+  const answer = await runExtractScript(api, tabId, 'page', loadSettings);
   if (!answer.ok) return answer;
   const { html: _html, text, ...rest } = answer.article;
   return { ok: true, article: { ...rest, chars: text.length } };
