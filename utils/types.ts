@@ -2,7 +2,7 @@
 
 /** What the extract script returns for one page. Plain data: it crosses executeScript. */
 export interface ExtractedArticle {
-  /** Canonical URL (link rel=canonical / og:url), else the page URL without its fragment. */
+  /** Canonical URL (link rel=canonical / og:url), else the page URL; without its fragment and tracking parameters (article-url.ts). */
   url: string;
   title: string;
   /** The original publisher (来源 / 文章来源), not the portal that republished it. */

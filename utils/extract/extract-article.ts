@@ -8,6 +8,7 @@ import { findSource, pageAsSource } from './news-source';
 import { findAuthor } from './news-author';
 import { bylineTexts } from './byline';
 import { siteArticleId } from './site-article-id';
+import { cleanArticleUrl } from './article-url';
 import { detectLang } from './detect-lang';
 import { cleanBody } from './clean-body';
 import { textAfter, textBefore, squash, nestingDepth } from './dom-text';
@@ -71,7 +72,8 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
     if (!parsed || !parsed.content || squash(parsed.textContent ?? '').length < 40) {
       return { ok: false, code: 'no-article', message: 'No article found on this page.' };
     }
-    const url = meta.canonical ?? pageUrl.replace(/#.*$/, '');
+    // The canonical (or og:url) when the page gives one, else its own URL: without fragment or tracking parameters either way.
+    const url = cleanArticleUrl(meta.canonical ?? pageUrl);
     const container = parsed.content;
     const body = cleanBody(container, url);
     if (!looksLikeArticle(body)) {

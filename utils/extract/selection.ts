@@ -1,6 +1,7 @@
 // "Save selection as article": the selected passage, with the page's metadata, as an article of its own.
 import { extractArticle } from './extract-article';
 import { readPageMetadata } from './page-metadata';
+import { cleanArticleUrl } from './article-url';
 import { squash } from './dom-text';
 import { articleFromContainer, type FallbackOptions, type FallbackResult } from './whole-page';
 
@@ -48,7 +49,7 @@ export function extractSelection(doc: Document, pageUrl: string, selection: Sele
     }
     const text = squash(container.textContent ?? '');
     if (!text) return { ok: false, code: 'no-selection', message: NO_SELECTION };
-    const pageKey = readPageMetadata(doc, pageUrl).canonical ?? pageUrl;
+    const pageKey = cleanArticleUrl(readPageMetadata(doc, pageUrl).canonical ?? pageUrl);
     const article = articleFromContainer(doc, pageUrl, container, selectionUrl(pageKey, text), options);
     if (!article) return { ok: false, code: 'no-selection', message: NO_SELECTION };
     // The passage rarely holds the credit line (来源) or the dateline: take them from the whole article when there is one.

@@ -1,5 +1,7 @@
 // The site's own article id, where the URL carries one (infoCode=NW…, /a/20220109123.html, …).
 
+// The article's URL has been through cleanArticleUrl (article-url.ts): none of these may be on its removal lists
+// (tests/unit/article-url.test.ts checks that cleaning never changes the id read here).
 const ID_PARAMS = ['infocode', 'articleid', 'article_id', 'newsid', 'news_id', 'docid', 'aid', 'contid', 'id', 'p'];
 
 export function siteArticleId(url: string): string | null {

@@ -7,6 +7,7 @@ import { findPublishedAt, zoneOffset } from './publish-time';
 import { findSource, pageAsSource } from './news-source';
 import { findAuthor } from './news-author';
 import { siteArticleId } from './site-article-id';
+import { cleanArticleUrl } from './article-url';
 import { detectLang } from './detect-lang';
 import { cleanBody } from './clean-body';
 import { squash, textAfter, textBefore } from './dom-text';
@@ -74,7 +75,7 @@ export function articleFromContainer(doc: Document, pageUrl: string, container: 
     lang,
     excerpt: squash(body.text.slice(0, 300)).slice(0, 300) || null,
     leadImage: meta.image,
-    siteArticleId: url === (meta.canonical ?? base) ? siteArticleId(url) ?? siteArticleId(pageUrl) : null,
+    siteArticleId: url === cleanArticleUrl(meta.canonical ?? pageUrl) ? siteArticleId(url) ?? siteArticleId(pageUrl) : null,
     html: body.html,
     text: body.text,
   };
@@ -88,7 +89,7 @@ export function extractWholePage(doc: Document, pageUrl: string, options: Fallba
     const inert = doc.implementation.createHTMLDocument('');
     const container = inert.importNode(root, true) as Element;
     for (const el of Array.from(container.querySelectorAll(FURNITURE))) el.remove();
-    const url = readPageMetadata(doc, pageUrl).canonical ?? pageUrl.replace(/#.*$/, '');
+    const url = cleanArticleUrl(readPageMetadata(doc, pageUrl).canonical ?? pageUrl);
     const article = articleFromContainer(doc, pageUrl, container, url, options);
     return article ? { ok: true, article } : { ok: false, code: 'no-article', message: 'This page has no text to save.' };
   } catch (err) {
