@@ -8,6 +8,8 @@ import { PRESET_IDS, isPresetId, type PresetSettings } from '../utils/export/pre
 import { exportConfig, withPreset } from '../utils/export/export-config';
 import { createRenderer, type ExportConfig } from '../utils/export/export-post';
 import { runBatch } from '../utils/export/batch';
+import { recordedIn } from '../utils/export/post-names';
+import { legacyNames } from '../utils/export/legacy-names';
 import type { Article, ArticleBody, ExportSettings } from '../utils/types';
 
 const USAGE = `usage: npm run -s export -- <backup.zip> --out <dir> [--preset ${PRESET_IDS.join('|')}] [--now <ISO time>]`;
@@ -66,16 +68,16 @@ function body(id: number): ArticleBody | undefined {
   return r ? { articleId: id, ...r.body } : undefined;
 }
 
+const renderer = createRenderer(config);
+// Articles exported by an older version keep the names they were written under (legacy-names.ts).
+const legacy = legacyNames(library, renderer);
+const articles = library.map((a) => (legacy.has(a.id!) ? { ...a, exportName: legacy.get(a.id!)! } : a)).sort((a, b) => a.id! - b.id!);
 const report = await runBatch({
-  library,
-  ids: library.map((a) => a.id!).sort((a, b) => a - b),
-  renderer: createRenderer(config),
+  articles,
+  renderer,
+  recorded: recordedIn(articles),
   loadBodies: async (ids) => ids.map(body),
-  sink: {
-    write(path, text) {
-      writeUnder(out, path, text);
-    },
-  },
+  sink: { write: (path, text) => void writeUnder(out, path, text) },
   now,
 });
 for (const f of report.failed) process.stderr.write(`skipped "${f.title}": ${f.reason}\n`);

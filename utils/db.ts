@@ -39,6 +39,13 @@ const V3 = {
 } as const;
 const REINDEX_PAGE = 500;
 
+// v4: a save matches an article of the same site by the site's own id (a page without a canonical link, opened
+// from another share link); an export finds the file names other articles hold (post-names.ts). Two indexes,
+// nothing to migrate: rows without `exportName` are simply not in its index.
+const V4 = {
+  articles: '++id, &url, savedAt, publishedAt, source, *tags, exportedAt, siteArticleId, exportName.path',
+} as const;
+
 async function reindexAll(tx: Transaction): Promise<void> {
   const tables: IndexTables = { terms: tx.table('terms'), postings: tx.table('postings') };
   // The old rows hold terms of the old format with no postings behind them: start from nothing.
@@ -73,5 +80,6 @@ export class JianbaoDb extends Dexie {
     this.version(1).stores(V1);
     this.version(2).stores(V2);
     this.version(3).stores(V3).upgrade(reindexAll);
+    this.version(4).stores(V4);
   }
 }

@@ -2,12 +2,13 @@
 import type { JianbaoDb } from './db';
 import { articleTerms } from './search';
 import { SHARD, shardOf, writeTerms } from './postings';
-import type { Article, ArticleBody, ExtractedArticle } from './types';
+import type { Article, ArticleBody, ExportName, ExtractedArticle } from './types';
 import { newArticle, pageFields } from './article-record';
 import { facets, queryIds, recentIds, searchIds } from './library-query';
 import type { LibraryQuery } from './library-filter';
 import { emptyCounts, mergeDecision, type MergeCounts } from './restore-merge';
 import type { BackupRecord } from './backup-format';
+import { createLibraryReader, type LibraryReader } from './library-reader';
 
 export { fnv1a32 } from './article-record';
 
@@ -27,6 +28,8 @@ export class LibraryError extends Error {
 export interface SaveResult {
   status: 'created' | 'updated';
   article: Article;
+  /** How an update found its article: the same URL, or the site's own id on the same site (another share link). */
+  matched?: 'url' | 'site-id';
 }
 
 export interface ListOptions {
@@ -47,10 +50,12 @@ interface UndoEntry {
 }
 
 const UNDO_PREFIX = 'undo:';
+/** Set once the names of articles exported before names were recorded have been recorded. */
+const LEGACY_NAMES_KEY = 'legacyExportNames';
 /** Deletions that stay undoable; older ones are dropped when a new one is made. */
 export const UNDO_KEEP = 5;
 
-export interface Library {
+export interface Library extends LibraryReader {
   save(extracted: ExtractedArticle, now: Date): Promise<SaveResult>;
   list(options?: ListOptions): Promise<Article[]>;
   get(id: number): Promise<Article | undefined>;
@@ -67,7 +72,13 @@ export interface Library {
   removeMany(ids: number[], now: Date): Promise<string | null>;
   /** Puts back what a deletion took; returns how many articles came back. */
   undo(token: string): Promise<number>;
-  markExported(ids: number[], now: Date): Promise<number>;
+  /** Records that these articles were exported now, with the file name each was written as (when given). */
+  markExported(ids: number[], now: Date, names?: ReadonlyMap<number, ExportName>): Promise<number>;
+  /**
+   * Once per database: records names for the articles an older version exported without recording one
+   * (`names` gets every row and computes them, legacy-names.ts); returns how many were recorded.
+   */
+  recordLegacyNames(names: (rows: Article[]) => ReadonlyMap<number, ExportName>): Promise<number>;
   search(query: string, limit: number): Promise<Article[]>;
   /** Ids for the library page: filters, sort, search. */
   query(q: LibraryQuery): Promise<number[]>;
@@ -111,6 +122,18 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
+/** The fields a save takes from the page (article-record.ts), but its clock: equal on all, the save changed nothing. */
+const PAGE_KEYS = ['title', 'source', 'siteName', 'author', 'publishedAt', 'lang', 'excerpt', 'leadImage', 'siteArticleId', 'contentHash'] as const;
+
+/** The host without a www./m./wap. prefix: the same site's desktop and mobile pages. */
+function siteOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^(?:www|m|wap|3g)\./, '');
+  } catch {
+    return null;
+  }
+}
+
 function withoutId(article: Article): Article {
   const { id: _id, ...rest } = article;
   return rest;
@@ -125,7 +148,16 @@ export function createLibrary(db: JianbaoDb): Library {
     await writeTerms(index, [{ articleId: article.id!, terms: articleTerms({ ...article, text: body }) }]);
   }
 
+  /** An article of the same site (host, www./m. aside) with the same site id: the page seen through another link. */
+  async function sameSiteArticle(extracted: ExtractedArticle): Promise<Article | undefined> {
+    if (!extracted.siteArticleId) return undefined;
+    const site = siteOf(extracted.url);
+    const rows = await db.articles.where('siteArticleId').equals(extracted.siteArticleId).toArray();
+    return site ? rows.find((a) => siteOf(a.url) === site) : undefined;
+  }
+
   const library: Library = {
+    ...createLibraryReader(db),
     async save(extracted, now) {
       const nowIso = now.toISOString();
       // Computed before the transaction: CPU work inside it only holds the lock longer.
@@ -133,16 +165,21 @@ export function createLibrary(db: JianbaoDb): Library {
       return guardQuota(QUOTA_MESSAGE_SAVE, () =>
         // One transaction: a failure anywhere (quota) leaves no article without body or terms.
         db.transaction('rw', ...tables, async (): Promise<SaveResult> => {
-          const existing = await db.articles.where('url').equals(extracted.url).first();
+          const byUrl = await db.articles.where('url').equals(extracted.url).first();
+          const existing = byUrl ?? (await sameSiteArticle(extracted));
           let article: Article;
           let status: SaveResult['status'];
+          let matched: SaveResult['matched'];
           if (existing) {
-            // Spread over the old row: id, savedAt and what the user set (tags, category, export state) stay,
-            // and so does every field the user edited.
+            // Spread over the old row: id, savedAt, its URL and what the user set (tags, category, export state)
+            // stay, and so does every field the user edited.
             const kept = Object.fromEntries((existing.edited ?? []).map((f) => [f, existing[f as keyof Article]]));
-            article = { ...existing, ...fromPage, ...kept };
+            article = { ...existing, ...fromPage, url: existing.url, ...kept };
+            // The same page saved again unchanged is not a change: it must not show as changed since its export.
+            if (PAGE_KEYS.every((k) => sameValue(article[k], existing[k]))) article.updatedAt = existing.updatedAt;
             await db.articles.put(article);
             status = 'updated';
+            matched = byUrl ? 'url' : 'site-id';
           } else {
             article = newArticle(extracted, now);
             article.id = await db.articles.add(article);
@@ -151,7 +188,7 @@ export function createLibrary(db: JianbaoDb): Library {
           const articleId = article.id!;
           await db.bodies.put({ articleId, html: extracted.html, text: extracted.text });
           await reindex(article, extracted.text);
-          return { status, article };
+          return matched ? { status, article, matched } : { status, article };
         }),
       );
     },
@@ -164,11 +201,6 @@ export function createLibrary(db: JianbaoDb): Library {
       return coll.toArray();
     },
 
-    get: (id) => db.articles.get(id),
-    async getMany(ids) {
-      return (await db.articles.bulkGet(ids)).filter((a): a is Article => a !== undefined);
-    },
-    getBody: (id) => db.bodies.get(id),
     count: () => db.articles.count(),
 
     async update(id, patch, now) {
@@ -249,11 +281,33 @@ export function createLibrary(db: JianbaoDb): Library {
       );
     },
 
-    async markExported(ids, now) {
+    async markExported(ids, now, names) {
       if (ids.length === 0) return 0;
       const exportedAt = now.toISOString();
       return guardQuota(QUOTA_MESSAGE_EXPORTED, () =>
-        db.articles.where('id').anyOf(ids).modify({ exportedAt }),
+        db.articles.where('id').anyOf(ids).modify((row) => {
+          row.exportedAt = exportedAt;
+          const name = names?.get(row.id!);
+          if (name) row.exportName = name;
+        }),
+      );
+    },
+
+    async recordLegacyNames(names) {
+      if (await db.kv.get(LEGACY_NAMES_KEY)) return 0;
+      const found = names(await db.articles.toArray());
+      return guardQuota(QUOTA_MESSAGE_WRITE, () =>
+        db.transaction('rw', db.articles, db.kv, async () => {
+          let n = 0;
+          await db.articles.where('id').anyOf([...found.keys()]).modify((row) => {
+            // Exported again meanwhile: that name is the one on the site now.
+            if (row.exportName) return;
+            row.exportName = found.get(row.id!)!;
+            n++;
+          });
+          await db.kv.put({ key: LEGACY_NAMES_KEY, value: new Date().toISOString() });
+          return n;
+        }),
       );
     },
 

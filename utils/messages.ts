@@ -1,6 +1,6 @@
 // The typed message protocol between the popup/library pages and the background (the only writer).
 import { browser } from 'wxt/browser';
-import type { Article, ExtractedArticle } from './types';
+import type { Article, ExportName, ExtractedArticle } from './types';
 import type { ArticlePatch } from './library';
 import type { BackupRecord } from './backup-format';
 import type { MergeCounts } from './restore-merge';
@@ -11,15 +11,13 @@ export type SaveFailureCode =
   | 'browser-page' | 'web-store' | 'pdf' | 'no-selection';
 
 export type SaveOutcome =
-  | { ok: true; status: 'created' | 'updated'; article: Article }
+  | { ok: true; status: 'created' | 'updated'; article: Article; matched?: 'url' | 'site-id' }
   | { ok: false; code: SaveFailureCode; message: string };
 
 /** What a save would store, shown before saving when the toolbar click only previews. */
 export type PreviewOutcome =
   | { ok: true; article: Omit<ExtractedArticle, 'html' | 'text'> & { chars: number } }
   | { ok: false; code: SaveFailureCode; message: string };
-
-export type ExportOutcome = { ok: true; filename: string } | { ok: false; message: string };
 
 /** A library write that failed: `quota` when browser storage is full (nothing was written). */
 export type LibraryWriteFailure = { ok: false; code: 'quota' | 'error'; message: string };
@@ -32,11 +30,11 @@ export interface Protocol {
   'tag-articles': { request: { ids: number[]; add: string[]; remove: string[] }; response: LibraryWrite<{ changed: number }> };
   'restore-batch': { request: { records: BackupRecord[] }; response: LibraryWrite<{ counts: MergeCounts }> };
   'save-tab': { request: { tabId: number }; response: SaveOutcome };
-  'export-article': { request: { id: number }; response: ExportOutcome };
   'delete-article': { request: { id: number }; response: { ok: boolean } };
   'preview-tab': { request: { tabId: number }; response: PreviewOutcome };
   'save-whole-page': { request: { tabId: number }; response: SaveOutcome };
-  'mark-exported': { request: { ids: number[] }; response: LibraryWrite<{ marked: number }> };
+  /** `names`: the file each article was written as, recorded so its next export overwrites that file. */
+  'mark-exported': { request: { ids: number[]; names?: [number, ExportName][] }; response: LibraryWrite<{ marked: number }> };
 }
 
 export type MessageType = keyof Protocol;

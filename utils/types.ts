@@ -49,8 +49,19 @@ export interface Article {
   category: string | null;
   contentHash: string;
   exportedAt: string | null;
+  /**
+   * The file this article was last exported as, and the naming settings that gave it (post-names.ts): reused
+   * while they stay the same, so a re-export overwrites that file. Absent before the first export.
+   */
+  exportName?: ExportName;
   /** Fields the user edited in the library (title, source, …): a new save of the page keeps these. */
   edited?: string[];
+}
+
+/** A recorded export file name: `key` is the naming settings (folder, pattern, zone, slug style) it was made under. */
+export interface ExportName {
+  key: string;
+  path: string;
 }
 
 /** A row of the `bodies` table: one per article, loaded only when needed. */

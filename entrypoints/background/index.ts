@@ -4,8 +4,9 @@ import { JianbaoDb } from '@/utils/db';
 import { createLibrary } from '@/utils/library';
 import { dispatch, type Handlers } from '@/utils/messages';
 import { loadExportConfig, loadExportSettings } from '@/utils/settings';
+import { createRenderer } from '@/utils/export/export-post';
+import { legacyNames } from '@/utils/export/legacy-names';
 import { extractSettingsFrom } from '@/utils/extract/extract-settings';
-import { exportArticle } from '@/utils/background/export-article';
 import { previewTab, saveTabAs, type SaveKind } from '@/utils/background/extract-tab';
 import { createBadge, withBadge, type BadgeAction } from '@/utils/background/badge';
 import { registerCommands } from '@/utils/background/commands';
@@ -16,13 +17,16 @@ import { exportHandlers } from '@/utils/background/export-handlers';
 
 export default defineBackground(() => {
   const library = createLibrary(new JianbaoDb());
+  // Once: articles exported before file names were recorded get the names they were written under (paths only, no DOM).
+  void loadExportConfig()
+    .then((config) => library.recordLegacyNames((rows) => legacyNames(rows, createRenderer(config))))
+    .catch((err) => console.warn('Jianbao: could not record the names of earlier exports', err));
   // Read at each save, so a changed setting applies at once; handed to the extract script as an argument.
   const extractSettings = async () => extractSettingsFrom(await loadExportSettings());
   const handlers: Handlers = {
     'save-tab': ({ tabId }) => saveTabAs(browser, library, tabId, 'page', () => new Date(), extractSettings),
     'preview-tab': ({ tabId }) => previewTab(browser, tabId, extractSettings),
     'save-whole-page': ({ tabId }) => saveTabAs(browser, library, tabId, 'whole-page', () => new Date(), extractSettings),
-    'export-article': async ({ id }) => exportArticle(browser, library, id, await loadExportConfig(), new Date()),
     'delete-article': async ({ id }) => {
       await library.remove(id);
       return { ok: true };

@@ -1,11 +1,11 @@
 // The export page: runs a batch export in its own tab (zip download or the picked folder), with progress and a report.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { JianbaoDb } from '@/utils/db';
 import { request } from '@/utils/messages';
 import { loadExportConfig } from '@/utils/settings';
-import { createRenderer } from '@/utils/export/export-post';
-import { planPaths } from '@/utils/export/batch';
+import { renderOne } from '@/utils/export/export-one';
+import { createLibraryReader } from '@/utils/library-reader';
+import { downloadBlob } from '@/components/download-file';
 import { folderTarget, parseScope, runExportJob, zipName, zipTarget, type ExportTarget } from '@/utils/background/export-job';
 import { canPickFolder, folderPermission, loadExportFolder, storeExportFolder } from '@/utils/background/export-folder';
 import { ExportProgress, type ExportPhase } from '@/components/export-progress';
@@ -14,15 +14,9 @@ import { t } from '@/components/i18n';
 
 type Picker = { showDirectoryPicker(o?: { mode?: 'readwrite'; id?: string }): Promise<FileSystemDirectoryHandle> };
 
-async function downloadBlob(blob: Blob, filename: string): Promise<void> {
-  const url = URL.createObjectURL(blob);
-  await browser.downloads.download({ url, filename, saveAs: false, conflictAction: 'uniquify' });
-  // The download reads the blob after this call returns; keep the URL alive for a while.
-  setTimeout(() => URL.revokeObjectURL(url), 120_000);
-}
-
 export function App() {
   const db = useMemo(() => new JianbaoDb(), []);
+  const reader = useMemo(() => createLibraryReader(db), [db]);
   const scope = useMemo(() => parseScope(location.search), []);
   const auto = new URLSearchParams(location.search).get('auto') !== '0';
   const [folder, setFolder] = useState<FileSystemDirectoryHandle | null>(null);
@@ -42,16 +36,15 @@ export function App() {
         if ((await folderPermission(dir, true)) !== 'granted') throw new Error(t('exp_permissionDenied', dir.name));
         setNeedsPermission(false);
         target = folderTarget(dir);
-      } else target = zipTarget(downloadBlob, zipName(now), now);
+      } else target = zipTarget((blob, name) => downloadBlob(blob, name, 'uniquify'), zipName(now), now);
       setState({ phase: 'running', progress: { done: 0, total: 0, failed: 0 } });
       const result = await runExportJob({
         config: await loadExportConfig(),
         scope,
-        readLibrary: () => db.articles.toArray(),
-        loadBodies: (ids) => db.bodies.bulkGet(ids),
+        reader,
         target,
-        markExported: async (ids) => {
-          const r = await request('mark-exported', { ids });
+        markExported: async (ids, names) => {
+          const r = await request('mark-exported', { ids, names: [...names] });
           if (!r.ok) throw new Error(r.message);
         },
         now,
@@ -97,13 +90,10 @@ export function App() {
 
   async function copyOne(id: number) {
     try {
-      const config = await loadExportConfig();
-      const [article, body] = await Promise.all([db.articles.get(id), db.bodies.get(id)]);
-      if (!article || !body) throw new Error(t('exp_gone'));
-      const renderer = createRenderer(config);
-      const post = renderer.render(article, body, new Date());
-      await navigator.clipboard.writeText(post.text);
-      setCopied(planPaths([article], renderer).paths.get(id) ?? post.path);
+      const r = await renderOne(reader, id, await loadExportConfig(), new Date());
+      if (!r.ok) throw new Error(r.code === 'gone' ? t('exp_gone') : r.message);
+      await navigator.clipboard.writeText(r.post.text);
+      setCopied(r.post.path);
     } catch (err) {
       setState({ phase: 'error', message: (err as Error).message });
     }

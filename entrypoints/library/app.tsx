@@ -18,6 +18,7 @@ import { LibraryBulkBar } from '@/components/library-bulk-bar';
 import { LibraryToast, type Toast } from '@/components/library-toast';
 import { LibraryBackup } from '@/components/library-backup';
 import { t } from '@/components/i18n';
+import { exportOnePost } from '@/components/export-one-post';
 
 const SEARCH_DELAY_MS = 120;
 // The early read's rows (newest-rows.js), so that the first screen needs no second read.
@@ -119,7 +120,7 @@ export function App({ library, initial }: ListPageProps) {
     return r.ok;
   };
   const exportOne = async (id: number) => {
-    const r = await request('export-article', { id });
+    const r = await exportOnePost(library, id);
     setToast({ message: r.ok ? t('lib_downloaded', r.filename) : r.message });
   };
   const exportMany = (list: number[]) => {

@@ -13,6 +13,7 @@ import { PopupSettings } from '@/components/popup-settings';
 import { t } from '@/components/i18n';
 import { PopupExportButton } from '@/components/popup-export-button';
 import { PopupSearch } from '@/components/popup-search';
+import { exportOnePost } from '@/components/export-one-post';
 
 const RECENT = 50;
 export const readRecent = (library: Library): Promise<Article[]> => library.list({ limit: RECENT });
@@ -72,8 +73,8 @@ export function App({ library, initial }: ListPageProps) {
     }
   };
   const onExport = (id: number) => withBusy(id, async () => {
-    const r = await request('export-article', { id });
-    setNotice(r.ok ? t('downloaded', r.filename) : t('pop_exportFailed', r.message));
+    const r = await exportOnePost(library, id);
+    setNotice(r.ok ? t('downloaded', r.filename) : r.message);
   });
   const onDelete = (id: number) => withBusy(id, async () => {
     await request('delete-article', { id });

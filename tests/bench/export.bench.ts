@@ -6,6 +6,7 @@ import type { Article, ArticleBody } from '../../utils/types';
 import { DEFAULT_EXPORT_SETTINGS } from '../../utils/settings-defaults';
 import { DEFAULT_PRESET_SETTINGS, settingsForPreset, type PresetId } from '../../utils/export/presets';
 import { createRenderer } from '../../utils/export/export-post';
+import { recordedIn } from '../../utils/export/post-names';
 import { runBatch } from '../../utils/export/batch';
 import { createZipWriter } from '../../utils/export/zip';
 
@@ -64,8 +65,8 @@ async function run(preset: PresetId): Promise<void> {
   let textBytes = 0;
   const zip = createZipWriter((chunk) => { parts.push(chunk); zipBytes += chunk.length; }, NOW);
   const report = await runBatch({
-    library,
-    ids: library.map((a) => a.id!),
+    articles: library,
+    recorded: recordedIn(library),
     renderer,
     loadBodies: async (ids) => ids.map(body),
     sink: { write: (path, text) => { textBytes += text.length; zip.add(path, text); } },

@@ -14,6 +14,8 @@ const HISTORY: Record<string, string>[] = [
   { kv: 'key' },
   // v3: the search index moves to sharded posting lists; the upgrade re-indexes every article.
   { terms: 'articleId', postings: '[term+shard]' },
+  // v4: a save matches by the site's own id; an export finds the file names other articles hold.
+  { articles: '++id, &url, savedAt, publishedAt, source, *tags, exportedAt, siteArticleId, exportName.path' },
 ];
 
 function oldDb(indexedDB: IDBFactory, version: number): Dexie {
@@ -55,6 +57,10 @@ describe.each(HISTORY.map((_, i) => i + 1))('a database written by version %i', 
     expect(await db.postings.get([TITLE_MARK + '旧文', 0])).toMatchObject({ ids: Uint32Array.from([id]) });
     expect((await db.terms.get(id))?.terms).toContain('正文');
     expect(db.verno).toBe(HISTORY.length);
+    // The v4 indexes answer for old rows too.
+    await db.articles.update(id, { siteArticleId: 'NW1', exportName: { key: 'k', path: '_posts/a.md' } });
+    expect(await db.articles.where('siteArticleId').equals('NW1').primaryKeys()).toEqual([id]);
+    expect(await db.articles.where('exportName.path').startsWithIgnoreCase('_POSTS/A').primaryKeys()).toEqual([id]);
     await db.kv.put({ key: 'probe', value: 1 });
     expect((await db.kv.get('probe'))?.value).toBe(1);
     db.close();

@@ -6,7 +6,9 @@ import type { Article, ArticleBody } from '../../utils/types';
 import { DEFAULT_EXPORT_SETTINGS } from '../../utils/settings-defaults';
 import { DEFAULT_PRESET_SETTINGS } from '../../utils/export/presets';
 import { createRenderer } from '../../utils/export/export-post';
-import { planPaths, runBatch } from '../../utils/export/batch';
+import { legacyPaths, runBatch } from '../../utils/export/batch';
+import { planNames, recordedIn } from '../../utils/export/post-names';
+import { legacyNames } from '../../utils/export/legacy-names';
 import { createZipWriter } from '../../utils/export/zip';
 import { dedupePaths, patternFilename } from '../../utils/export/filename-pattern';
 import { postFilename } from '../../utils/export/post-filename';
@@ -66,13 +68,56 @@ describe('patternFilename', () => {
   });
 });
 
-describe('planPaths', () => {
-  it('settles clashes by save order, so a subset gets the names the whole library gets', () => {
-    const lib = [article(3, { siteArticleId: 'SAME' }), article(1, { siteArticleId: 'SAME' }), article(2, { siteArticleId: 'SAME' })];
-    const { paths } = planPaths(lib, renderer);
-    expect(paths.get(1)).toBe('_posts/2022-01-09-SAME.md');
-    expect(paths.get(2)).toBe('_posts/2022-01-09-SAME-2.md');
-    expect(paths.get(3)).toBe('_posts/2022-01-09-SAME-3.md');
+describe('planNames: the first exported keeps the name', () => {
+  const same = (id: number, fields: Partial<Article> = {}) => article(id, { siteArticleId: 'SAME', ...fields });
+
+  it('settles clashes in the order given (save order) when nothing is recorded', async () => {
+    const { paths } = await planNames([same(1), same(2), same(3)], renderer, recordedIn([]));
+    expect([...paths.values()]).toEqual(['_posts/2022-01-09-SAME.md', '_posts/2022-01-09-SAME-2.md', '_posts/2022-01-09-SAME-3.md']);
+  });
+
+  it('never takes a name another article has recorded, in any letter case, and keeps its own recorded one', async () => {
+    const holder = same(1, { exportName: { key: 'other settings', path: '_posts/2022-01-09-same.MD' } });
+    const kept = same(3, { exportName: { key: renderer.nameKey, path: '_posts/2022-01-09-SAME-2.md' } });
+    const { paths } = await planNames([same(2), kept], renderer, recordedIn([holder, kept]));
+    expect(paths.get(3)).toBe('_posts/2022-01-09-SAME-2.md');
+    expect(paths.get(2)).toBe('_posts/2022-01-09-SAME-3.md');
+  });
+
+  it('reuses the recorded name after an edit changed the date, under the same naming settings only', async () => {
+    const edited = same(1, { publishedAt: '2022-02-01T08:00:00+08:00', exportName: { key: renderer.nameKey, path: '_posts/2022-01-09-SAME.md' } });
+    expect((await planNames([edited], renderer, recordedIn([edited]))).paths.get(1)).toBe('_posts/2022-01-09-SAME.md');
+    const hugo = createRenderer({ ...DEFAULT_EXPORT_SETTINGS, ...DEFAULT_PRESET_SETTINGS, preset: 'hugo' });
+    const other = createRenderer({ ...DEFAULT_EXPORT_SETTINGS, ...DEFAULT_PRESET_SETTINGS, filenamePattern: '{date}-{slug}' });
+    expect(hugo.nameKey).not.toBe(renderer.nameKey); // another folder: another site, another name
+    expect((await planNames([edited], other, recordedIn([edited]))).paths.get(1)).toBe('_posts/2022-02-01-biao-ti-1.md');
+  });
+
+  it('property: one export never gives two articles the same file, nor one another article holds', async () => {
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.record({ id: fc.constantFrom('A', 'B', 'a'), kept: fc.boolean(), suffix: fc.integer({ min: 0, max: 3 }) }), { minLength: 1, maxLength: 12 }),
+      async (specs) => {
+        const rows = specs.map((s, i) => {
+          const base = `_posts/2022-01-09-${s.id}${s.suffix ? `-${s.suffix + 1}` : ''}.md`;
+          return article(i + 1, { siteArticleId: s.id, ...(s.kept ? { exportName: { key: renderer.nameKey, path: base } } : {}) });
+        });
+        // Recorded names may clash among themselves only if the data says so: keep the first holder of each.
+        const seen = new Set<string>();
+        const consistent = rows.map((r) => (r.exportName && seen.has(r.exportName.path.toLowerCase()) ? { ...r, exportName: undefined } : (r.exportName && seen.add(r.exportName.path.toLowerCase()), r)));
+        const { paths } = await planNames(consistent, renderer, recordedIn(consistent));
+        const lower = [...paths.values()].map((p) => p.toLowerCase());
+        expect(new Set(lower).size).toBe(lower.length);
+        for (const r of consistent) if (r.exportName) expect(paths.get(r.id!)).toBe(r.exportName.path);
+      },
+    ), { numRuns: 200 });
+  });
+});
+
+describe('legacy names (articles exported before names were recorded)', () => {
+  it('gives exported articles the names the old whole-library rule gave them, and nothing to the others', () => {
+    const lib = [article(1, { siteArticleId: 'SAME' }), article(2, { siteArticleId: 'SAME', exportedAt: '2024-02-01T00:00:00.000Z' })];
+    expect(legacyPaths(lib, renderer).get(2)).toBe('_posts/2022-01-09-SAME-2.md');
+    expect([...legacyNames(lib, renderer)]).toEqual([[2, { key: renderer.nameKey, path: '_posts/2022-01-09-SAME-2.md' }]]);
   });
 });
 
@@ -84,8 +129,8 @@ describe('runBatch into a zip', () => {
     const progress: number[] = [];
     const bad = createRenderer({ ...DEFAULT_EXPORT_SETTINGS, ...DEFAULT_PRESET_SETTINGS, timeZone: 'Asia/Shanghai' });
     const report = await runBatch({
-      library: lib,
-      ids: [1, 2, 3, 4, 5, 9],
+      articles: [...lib, article(9)],
+      recorded: recordedIn(lib),
       renderer: { ...renderer, path: (a) => (a.id === 4 ? bad.path(a) : renderer.path(a)) },
       loadBodies: async (ids) => ids.map((id) => (id === 3 || id === 9 ? undefined : body(id))),
       sink: { write: (path, text) => zip.add(path, text) },

@@ -5,7 +5,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Article, ArticleBody } from '../../utils/types';
 import { DEFAULT_EXPORT_SETTINGS } from '../../utils/settings-defaults';
 import { DEFAULT_PRESET_SETTINGS } from '../../utils/export/presets';
-import { folderTarget, parseScope, runExportJob, selectIds, zipName, zipTarget } from '../../utils/background/export-job';
+import { folderTarget, parseScope, runExportJob, selectArticles, zipName, zipTarget } from '../../utils/background/export-job';
+import { recordedIn } from '../../utils/export/post-names';
+import type { LibraryReader } from '../../utils/library-reader';
 import { exportHandlers } from '../../utils/background/export-handlers';
 import { LibraryError, type Library } from '../../utils/library';
 import { loadExportConfig, saveExportConfig } from '../../utils/settings';
@@ -23,6 +25,15 @@ function article(id: number, fields: Partial<Article> = {}): Article {
 }
 const LIBRARY = [article(3), article(1, { exportedAt: '2025-01-01T00:00:00.000Z' }), article(2)];
 const bodies = async (ids: number[]): Promise<(ArticleBody | undefined)[]> => ids.map((id) => ({ articleId: id, html: `<p>${id}</p>`, text: `${id}` }));
+/** A reader over rows in memory (the real one, over Dexie, is tested in export-reexport.test.ts). */
+function reader(rows: Article[]): Pick<LibraryReader, 'getMany' | 'allRows' | 'getBodies' | 'recordedNames'> {
+  return {
+    getMany: async (ids) => rows.filter((r) => ids.includes(r.id!)),
+    allRows: async () => rows,
+    getBodies: (ids) => bodies(ids.filter((id) => rows.some((r) => r.id === id))).then((b) => ids.map((id) => b.find((x) => x?.articleId === id))),
+    recordedNames: recordedIn(rows),
+  };
+}
 
 describe('scopes', () => {
   it('reads export.html?scope=…', () => {
@@ -31,10 +42,13 @@ describe('scopes', () => {
     expect(parseScope('?scope=nonsense')).toEqual({ kind: 'new' });
     expect(parseScope('')).toEqual({ kind: 'new' });
   });
-  it('selects all, only the new ones, or the given ids, oldest first', () => {
-    expect(selectIds({ kind: 'all' }, LIBRARY)).toEqual([1, 2, 3]);
-    expect(selectIds({ kind: 'new' }, LIBRARY)).toEqual([2, 3]);
-    expect(selectIds({ kind: 'ids', ids: [3, 9] }, LIBRARY)).toEqual([3, 9]);
+  it('selects all, only the new ones (or changed since their export), or the given ids, oldest first', async () => {
+    const ids = async (scope: Parameters<typeof selectArticles>[0], rows = LIBRARY) => (await selectArticles(scope, reader(rows))).map((a) => a.id);
+    expect(await ids({ kind: 'all' })).toEqual([1, 2, 3]);
+    expect(await ids({ kind: 'new' })).toEqual([2, 3]);
+    expect(await ids({ kind: 'ids', ids: [3, 9] })).toEqual([3]);
+    const edited = [...LIBRARY, article(4, { exportedAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-03-01T00:00:00.000Z' })];
+    expect(await ids({ kind: 'new' }, edited)).toEqual([2, 3, 4]);
   });
   it('names the zip by the local clock', () => {
     expect(zipName(new Date(2026, 10, 27, 4, 5, 6))).toBe('jianbao-posts-20261127-040506.zip');
@@ -44,20 +58,20 @@ describe('scopes', () => {
 describe('runExportJob', () => {
   it('zips the new articles, downloads once, records exportedAt for those written only', async () => {
     const downloads: { blob: Blob; name: string }[] = [];
-    const marked: number[][] = [];
+    const marked: (number | string)[][] = [];
     const result = await runExportJob({
       config: CONFIG,
       scope: { kind: 'ids', ids: [2, 3, 7] },
-      readLibrary: async () => LIBRARY,
-      loadBodies: bodies,
+      reader: reader(LIBRARY),
       target: zipTarget(async (blob, name) => void downloads.push({ blob, name }), 'x.zip', NOW),
-      markExported: async (ids) => void marked.push(ids),
+      markExported: async (ids, names) => void marked.push([...ids, ...[...names.values()].map((n) => n.path)]),
       now: NOW,
     });
-    expect(result.total).toBe(3);
+    // Id 7 is not in the library: it is not selected at all.
+    expect(result.total).toBe(2);
     expect(result.destination).toBe('x.zip');
-    expect(result.failed).toEqual([{ id: 7, title: '#7', reason: 'no longer in the library' }]);
-    expect(marked).toEqual([[2, 3]]);
+    expect(result.failed).toEqual([]);
+    expect(marked).toEqual([[2, 3, '_posts/2022-01-09-ID2.md', '_posts/2022-01-09-ID3.md']]);
     expect(downloads).toHaveLength(1);
     const files = unzipSync(new Uint8Array(await downloads[0]!.blob.arrayBuffer()));
     expect(Object.keys(files)).toEqual(['_posts/2022-01-09-ID2.md', '_posts/2022-01-09-ID3.md']);
@@ -67,7 +81,7 @@ describe('runExportJob', () => {
   it('downloads nothing when there is nothing new', async () => {
     const downloads: string[] = [];
     const result = await runExportJob({
-      config: CONFIG, scope: { kind: 'new' }, readLibrary: async () => [article(1, { exportedAt: 'x' })], loadBodies: bodies,
+      config: CONFIG, scope: { kind: 'new' }, reader: reader([article(1, { exportedAt: '2025-01-01T00:00:00.000Z' })]),
       target: zipTarget(async (_b, name) => void downloads.push(name), 'x.zip', NOW), markExported: async () => {}, now: NOW,
     });
     expect(result.total).toBe(0);
@@ -76,8 +90,7 @@ describe('runExportJob', () => {
 
   it('refuses a broken template before writing anything', async () => {
     await expect(runExportJob({
-      config: { ...CONFIG, customTemplate: '{{#if title}}never closed' }, scope: { kind: 'all' }, readLibrary: async () => LIBRARY,
-      loadBodies: bodies, target: zipTarget(async () => {}, 'x.zip', NOW), markExported: async () => {}, now: NOW,
+      config: { ...CONFIG, customTemplate: '{{#if title}}never closed' }, scope: { kind: 'all' }, reader: reader(LIBRARY), target: zipTarget(async () => {}, 'x.zip', NOW), markExported: async () => {}, now: NOW,
     })).rejects.toThrow(/line 1: .*never closed/);
   });
 });
@@ -108,7 +121,7 @@ describe('folderTarget', () => {
     const dir = fakeDir('site');
     for (let round = 0; round < 2; round++) {
       const result = await runExportJob({
-        config: CONFIG, scope: { kind: 'all' }, readLibrary: async () => LIBRARY, loadBodies: bodies,
+        config: CONFIG, scope: { kind: 'all' }, reader: reader(LIBRARY),
         target: folderTarget(dir), markExported: async () => {}, now: NOW,
       });
       expect(result.destination).toBe('site');

@@ -46,7 +46,7 @@ describe('readNewestArticles', () => {
     expect(await indexedDB.databases()).toEqual([]);
     const db = new JianbaoDb(DB_NAME, { indexedDB, IDBKeyRange });
     expect(await createLibrary(db).list({ limit: 5 })).toEqual([]);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     db.close();
   });
 
@@ -68,7 +68,7 @@ describe('readNewestArticles', () => {
     const [rows] = await Promise.all([readNewestArticles(indexedDB, NEWEST_ROWS), new JianbaoDb(DB_NAME, { indexedDB, IDBKeyRange }).open()]);
     expect(rows?.map((a) => a.title)).toEqual(['青山湖畔春来早']);
     const db = new JianbaoDb(DB_NAME, { indexedDB, IDBKeyRange });
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.articles.count()).toBe(1);
     db.close();
   });

@@ -5,9 +5,9 @@ import type { Handlers } from '../messages';
 
 export function exportHandlers(library: Library, now: () => Date): Pick<Handlers, 'mark-exported'> {
   return {
-    'mark-exported': async ({ ids }) => {
+    'mark-exported': async ({ ids, names }) => {
       try {
-        return { ok: true, marked: await library.markExported(ids, now()) };
+        return { ok: true, marked: await library.markExported(ids, now(), new Map(names ?? [])) };
       } catch (err) {
         return { ok: false, code: err instanceof LibraryError ? err.code : 'error', message: (err as Error).message };
       }

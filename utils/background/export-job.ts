@@ -1,5 +1,8 @@
 // A whole batch export as the export page runs it: pick the articles, plan names, write a zip or a folder, record exportedAt.
-import type { Article, ArticleBody } from '../types';
+import type { Article, ExportName } from '../types';
+import type { LibraryReader } from '../library-reader';
+import { needsExport } from '../export-state';
+import { exportName } from '../export/post-names';
 import { createRenderer, type ExportConfig } from '../export/export-post';
 import { runBatch, type BatchProgress, type BatchReport, type PostSink } from '../export/batch';
 import { createZipWriter } from '../export/zip';
@@ -18,11 +21,11 @@ export function parseScope(search: string): ExportScope {
   return { kind: 'new' };
 }
 
-/** The ids a scope names, oldest saved first so a folder fills in the order the user saved. */
-export function selectIds(scope: ExportScope, library: readonly Article[]): number[] {
-  if (scope.kind === 'ids') return scope.ids;
-  const rows = scope.kind === 'new' ? library.filter((a) => !a.exportedAt) : [...library];
-  return rows.sort((a, b) => a.id! - b.id!).map((a) => a.id!);
+/** The articles a scope names, oldest saved first so a folder fills in the order the user saved (and clashes settle so). */
+export async function selectArticles(scope: ExportScope, reader: Pick<LibraryReader, 'getMany' | 'allRows'>): Promise<Article[]> {
+  const rows = scope.kind === 'ids' ? await reader.getMany(scope.ids) : await reader.allRows();
+  const chosen = scope.kind === 'new' ? rows.filter(needsExport) : rows;
+  return chosen.sort((a, b) => a.id! - b.id!);
 }
 
 export interface ExportTarget {
@@ -78,10 +81,10 @@ export function folderTarget(root: Dir): ExportTarget {
 export interface ExportJobInput {
   config: ExportConfig;
   scope: ExportScope;
-  readLibrary(): Promise<Article[]>;
-  loadBodies(ids: number[]): Promise<(ArticleBody | undefined)[]>;
+  reader: Pick<LibraryReader, 'getMany' | 'allRows' | 'getBodies' | 'recordedNames'>;
   target: ExportTarget;
-  markExported(ids: number[]): Promise<void>;
+  /** Records the export (the background writes it): the ids and the name each file was written as. */
+  markExported(ids: number[], names: Map<number, ExportName>): Promise<void>;
   now: Date;
   onProgress?(progress: BatchProgress): void;
 }
@@ -95,16 +98,18 @@ export interface ExportJobResult extends BatchReport {
 /** Throws only when nothing can be exported (a broken template); a failed article goes in the report. */
 export async function runExportJob(input: ExportJobInput): Promise<ExportJobResult> {
   const renderer = createRenderer(input.config);
-  const library = await input.readLibrary();
-  const ids = selectIds(input.scope, library);
-  input.onProgress?.({ done: 0, total: ids.length, failed: 0 });
+  const articles = await selectArticles(input.scope, input.reader);
+  input.onProgress?.({ done: 0, total: articles.length, failed: 0 });
   const report = await runBatch({
-    library, ids, renderer, loadBodies: input.loadBodies, sink: input.target.sink, now: input.now, onProgress: input.onProgress,
+    articles, renderer, recorded: input.reader.recordedNames, loadBodies: input.reader.getBodies, sink: input.target.sink,
+    now: input.now, onProgress: input.onProgress,
   });
-  const destination = ids.length > 0 ? await input.target.finish() : '';
-  const written = report.written.map((w) => w.id);
-  for (let i = 0; i < written.length; i += 1000) await input.markExported(written.slice(i, i + 1000));
-  return { ...report, destination, total: ids.length };
+  const destination = articles.length > 0 ? await input.target.finish() : '';
+  for (let i = 0; i < report.written.length; i += 1000) {
+    const chunk = report.written.slice(i, i + 1000);
+    await input.markExported(chunk.map((w) => w.id), new Map(chunk.map((w) => [w.id, exportName(renderer, w.path)])));
+  }
+  return { ...report, destination, total: articles.length };
 }
 
 /** `jianbao-posts-20261127-040000.zip`, in the user's clock. */

@@ -69,8 +69,8 @@ export async function runExtractScript(api: Scripting, tabId: number, kind: Save
 
 async function store(library: Library, article: ExtractedArticle, now: Date): Promise<SaveOutcome> {
   try {
-    const { status, article: row } = await library.save(article, now);
-    return { ok: true, status, article: row };
+    const { status, article: row, matched } = await library.save(article, now);
+    return matched ? { ok: true, status, article: row, matched } : { ok: true, status, article: row };
   } catch (err) {
     if (err instanceof LibraryError) return { ok: false, code: err.code === 'quota' ? 'quota' : 'error', message: err.message };
     return { ok: false, code: 'error', message: `Could not store the article: ${(err as Error).message}` };

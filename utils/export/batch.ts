@@ -2,6 +2,7 @@
 import type { Article, ArticleBody } from '../types';
 import { dedupePaths } from './filename-pattern';
 import type { PostRenderer } from './export-post';
+import { planNames, type RecordedNames } from './post-names';
 
 export interface PostSink {
   write(path: string, text: string): Promise<void> | void;
@@ -31,30 +32,29 @@ export interface BatchProgress {
 }
 
 /**
- * Paths for the articles of the whole library, in save order (id), so that the same article gets the same
- * name whichever subset is exported: a clash is settled in favour of the older article every time.
+ * The names versions before recorded export names gave: the whole library in save order, clashes to the younger
+ * article. Used once, to record the names that exported articles already have on the site (legacy-names.ts).
  */
-export function planPaths(library: readonly Article[], renderer: PostRenderer): { paths: Map<number, string>; errors: Map<number, string> } {
+export function legacyPaths(library: readonly Article[], renderer: PostRenderer): Map<number, string> {
   const ordered = [...library].filter((a) => a.id !== undefined).sort((a, b) => a.id! - b.id!);
-  const errors = new Map<number, string>();
   const named: { id: number; path: string }[] = [];
   for (const article of ordered) {
     try {
       named.push({ id: article.id!, path: renderer.path(article) });
-    } catch (err) {
-      errors.set(article.id!, (err as Error).message);
+    } catch {
+      // an article the pattern cannot name was never exported under a name
     }
   }
   const unique = dedupePaths(named.map((n) => n.path));
-  return { paths: new Map(named.map((n, i) => [n.id, unique[i]!])), errors };
+  return new Map(named.map((n, i) => [n.id, unique[i]!]));
 }
 
 export interface BatchInput {
-  /** Every article of the library (rows only), for stable names. */
-  library: readonly Article[];
-  /** The ids to export, in the order to write them. */
-  ids: readonly number[];
+  /** The articles to export (rows only), in the order to write them and to settle name clashes (save order). */
+  articles: readonly Article[];
   renderer: PostRenderer;
+  /** The names other articles hold already (post-names.ts). */
+  recorded: RecordedNames;
   loadBodies(ids: number[]): Promise<(ArticleBody | undefined)[]>;
   sink: PostSink;
   now: Date;
@@ -65,22 +65,21 @@ export interface BatchInput {
 
 export async function runBatch(input: BatchInput): Promise<BatchReport> {
   const { renderer, sink, now } = input;
-  const byId = new Map(input.library.map((a) => [a.id!, a]));
-  const { paths, errors } = planPaths(input.library, renderer);
+  const { paths, errors } = await planNames(input.articles, renderer, input.recorded);
   const report: BatchReport = { written: [], failed: [] };
-  const total = input.ids.length;
+  const total = input.articles.length;
   const progress = () => input.onProgress?.({ done: report.written.length + report.failed.length, total, failed: report.failed.length });
   const chunkSize = input.chunkSize ?? 200;
   for (let start = 0; start < total; start += chunkSize) {
-    const ids = input.ids.slice(start, start + chunkSize);
-    const bodies = await input.loadBodies([...ids]);
-    for (const [i, id] of ids.entries()) {
-      const article = byId.get(id);
-      const title = article?.title ?? `#${id}`;
+    const rows = input.articles.slice(start, start + chunkSize);
+    const bodies = await input.loadBodies(rows.map((a) => a.id!));
+    for (const [i, article] of rows.entries()) {
+      const id = article.id!;
+      const title = article.title;
       const fail = (reason: string) => report.failed.push({ id, title, reason });
       const body = bodies[i];
       const path = paths.get(id);
-      if (!article || !body) fail('no longer in the library');
+      if (!body) fail('no longer in the library');
       else if (!path) fail(errors.get(id) ?? 'no file name');
       else {
         try {

@@ -45,29 +45,26 @@ export function patternFilename(article: NameArticle, pattern: string, timeZone:
   return `${sanitizeFileStem(stem, MAX_NAME_BYTES - EXTENSION.length) || 'post'}${EXTENSION}`;
 }
 
+/** `dir/name-N.ext`, the base cut (not the suffix) so that a name at the 200-byte cap stays within it. */
+export function suffixedPath(path: string, n: number): string {
+  const dot = path.lastIndexOf('.');
+  const [base, ext] = dot > path.lastIndexOf('/') ? [path.slice(0, dot), path.slice(dot)] : [path, ''];
+  const suffix = `-${n}`;
+  const slash = base.lastIndexOf('/');
+  const dir = base.slice(0, slash + 1);
+  const name = base.slice(slash + 1);
+  const room = MAX_NAME_BYTES - byteLength(suffix + ext);
+  return `${dir}${byteLength(name) > room ? sanitizeFileStem(name, room) : name}${suffix}${ext}`;
+}
+
 /** Gives every path of one export its own name: a second article with the same name gets `-2`, a third `-3`. */
 export function dedupePaths(paths: readonly string[]): string[] {
   const taken = new Set<string>();
   return paths.map((path) => {
-    const lower = path.toLowerCase(); // case-insensitive file systems (NTFS, APFS) would merge `A.md` and `a.md`
-    if (!taken.has(lower)) {
-      taken.add(lower);
-      return path;
-    }
-    const dot = path.lastIndexOf('.');
-    const [base, ext] = dot > path.lastIndexOf('/') ? [path.slice(0, dot), path.slice(dot)] : [path, ''];
-    for (let n = 2; ; n++) {
-      // Cut the base, not the suffix, so a name at the 200-byte cap stays within it.
-      const suffix = `-${n}`;
-      const slash = base.lastIndexOf('/');
-      const dir = base.slice(0, slash + 1);
-      const name = base.slice(slash + 1);
-      const room = MAX_NAME_BYTES - byteLength(suffix + ext);
-      const candidate = `${dir}${byteLength(name) > room ? sanitizeFileStem(name, room) : name}${suffix}${ext}`;
-      if (!taken.has(candidate.toLowerCase())) {
-        taken.add(candidate.toLowerCase());
-        return candidate;
-      }
-    }
+    // case-insensitive file systems (NTFS, APFS) would merge `A.md` and `a.md`
+    let candidate = path;
+    for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = suffixedPath(path, n);
+    taken.add(candidate.toLowerCase());
+    return candidate;
   });
 }
