@@ -35,7 +35,8 @@ function seeded(i, prefix = 'seed') {
   const clash = prefix === 'seed' && (i === 10 || i === 11);
   const source = SOURCES[i % SOURCES.length];
   return {
-    url: `https://news.example.cn/${prefix}/${i}.html`,
+    // The clashing pair are on two sites: the same site id on the same site is the same article (one row).
+    url: `https://${clash ? `site${i}.` : ''}news.example.cn/${prefix}/${i}.html`,
     title: i % 7 === 0 ? `标题含"引号"与冒号: 第${i}篇 — yes` : i % 2 ? `Story number ${i}: council votes` : `第${i}篇新闻 重庆轨道交通`,
     source,
     siteName: i % 3 ? '示例新闻网' : null,
