@@ -52,6 +52,7 @@ interface UndoEntry {
 const UNDO_PREFIX = 'undo:';
 /** Set once the names of articles exported before names were recorded have been recorded. */
 const LEGACY_NAMES_KEY = 'legacyExportNames';
+const EXPORT_FOLDER_KEY = 'exportFolder';
 /** Deletions that stay undoable; older ones are dropped when a new one is made. */
 export const UNDO_KEEP = 5;
 
@@ -80,6 +81,13 @@ export interface Library extends LibraryReader {
    */
   recordLegacyNames(names: (rows: Article[]) => ReadonlyMap<number, ExportName>): Promise<number>;
   search(query: string, limit: number): Promise<Article[]>;
+  /**
+   * The export folder the user picked (File System Access), kept in `kv`: a handle is structured-cloned into
+   * IndexedDB but cannot travel in a runtime message, so the export page keeps it through these two methods,
+   * the one write a page makes (ARCHITECTURE.md).
+   */
+  exportFolder(): Promise<FileSystemDirectoryHandle | null>;
+  setExportFolder(handle: FileSystemDirectoryHandle | null): Promise<void>;
   /** Ids for the library page: filters, sort, search. */
   query(q: LibraryQuery): Promise<number[]>;
   facets(): Promise<{ sources: string[]; tags: string[] }>;
@@ -315,6 +323,14 @@ export function createLibrary(db: JianbaoDb): Library {
       if (limit <= 0) return [];
       const ids = (await searchIds(db, query)).slice(0, limit);
       return library.getMany(ids);
+    },
+
+    async exportFolder() {
+      return ((await db.kv.get(EXPORT_FOLDER_KEY))?.value as FileSystemDirectoryHandle | undefined) ?? null;
+    },
+    async setExportFolder(handle) {
+      if (handle) await db.kv.put({ key: EXPORT_FOLDER_KEY, value: handle });
+      else await db.kv.delete(EXPORT_FOLDER_KEY);
     },
 
     query: (q) => queryIds(db, q),

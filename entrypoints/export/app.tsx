@@ -4,10 +4,10 @@ import { JianbaoDb } from '@/utils/db';
 import { request } from '@/utils/messages';
 import { loadExportConfig } from '@/utils/settings';
 import { renderOne } from '@/utils/export/export-one';
-import { createLibraryReader } from '@/utils/library-reader';
+import { createLibrary } from '@/utils/library';
 import { downloadBlob } from '@/components/download-file';
 import { folderTarget, parseScope, runExportJob, zipName, zipTarget, type ExportTarget } from '@/utils/background/export-job';
-import { canPickFolder, folderPermission, loadExportFolder, storeExportFolder } from '@/utils/background/export-folder';
+import { canPickFolder, folderPermission } from '@/utils/background/export-folder';
 import { ExportProgress, type ExportPhase } from '@/components/export-progress';
 import { ExportDestination } from '@/components/export-destination';
 import { t } from '@/components/i18n';
@@ -16,7 +16,8 @@ type Picker = { showDirectoryPicker(o?: { mode?: 'readwrite'; id?: string }): Pr
 
 export function App() {
   const db = useMemo(() => new JianbaoDb(), []);
-  const reader = useMemo(() => createLibraryReader(db), [db]);
+  // Reads, and the folder handle (the one write a page makes); every other write goes to the background.
+  const reader = useMemo(() => createLibrary(db), [db]);
   const scope = useMemo(() => parseScope(location.search), []);
   const auto = new URLSearchParams(location.search).get('auto') !== '0';
   const [folder, setFolder] = useState<FileSystemDirectoryHandle | null>(null);
@@ -58,7 +59,7 @@ export function App() {
 
   useEffect(() => {
     (async () => {
-      const saved = await loadExportFolder(db).catch(() => null);
+      const saved = await reader.exportFolder().catch(() => null);
       setFolder(saved);
       if (!auto) return;
       if (saved) {
@@ -74,7 +75,7 @@ export function App() {
   async function pick() {
     try {
       const dir = await (globalThis as unknown as Picker).showDirectoryPicker({ mode: 'readwrite', id: 'jianbao-export' });
-      await storeExportFolder(db, dir);
+      await reader.setExportFolder(dir);
       setFolder(dir);
       setNeedsPermission(false);
     } catch (err) {
@@ -83,7 +84,7 @@ export function App() {
   }
 
   async function forget() {
-    await storeExportFolder(db, null);
+    await reader.setExportFolder(null);
     setFolder(null);
     setNeedsPermission(false);
   }

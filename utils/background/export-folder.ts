@@ -1,7 +1,4 @@
-// The folder the user picked once for exports: its handle kept in the db's kv table, permission asked again when needed.
-import type { JianbaoDb } from '../db';
-
-export const EXPORT_FOLDER_KEY = 'exportFolder';
+// The folder the user picked once for exports: can the browser pick one, and may we write there now (the handle is kept by the repository).
 
 type PermissionHandle = FileSystemDirectoryHandle & {
   queryPermission?(d: { mode: 'readwrite' }): Promise<PermissionState>;
@@ -11,17 +8,6 @@ type PermissionHandle = FileSystemDirectoryHandle & {
 /** Chrome has the directory picker; Firefox and Safari do not, and export to a zip instead. */
 export function canPickFolder(scope: object = globalThis): boolean {
   return typeof (scope as { showDirectoryPicker?: unknown }).showDirectoryPicker === 'function';
-}
-
-// The handle is structured-cloned into IndexedDB; a runtime message could not carry it to the background.
-export async function loadExportFolder(db: JianbaoDb): Promise<FileSystemDirectoryHandle | null> {
-  const row = await db.kv.get(EXPORT_FOLDER_KEY);
-  return (row?.value as FileSystemDirectoryHandle | undefined) ?? null;
-}
-
-export async function storeExportFolder(db: JianbaoDb, handle: FileSystemDirectoryHandle | null): Promise<void> {
-  if (handle) await db.kv.put({ key: EXPORT_FOLDER_KEY, value: handle });
-  else await db.kv.delete(EXPORT_FOLDER_KEY);
 }
 
 /** 'granted' when writing may start now; 'prompt' when a click must ask (requestPermission needs a user gesture). */
