@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs, fail } from './args';
 import { writeUnder } from './write-under';
 import { BackupError, readChunk, verifyBackup, type BackupManifest, type BackupRecord } from '../utils/backup-format';
+import { checkRecord, checkSettings } from '../utils/backup-validate';
 import { PRESET_IDS, isPresetId, type PresetSettings } from '../utils/export/presets';
 import { exportConfig, withPreset } from '../utils/export/export-config';
 import { createRenderer, type ExportConfig } from '../utils/export/export-post';
@@ -35,12 +36,14 @@ try {
   throw err;
 }
 
-// The backup carries the extension's settings: the posts come out as the extension would write them.
-const stored = (manifest.settings as { sync?: Record<string, unknown>; local?: Record<string, unknown> });
+// The backup carries the extension's settings: the posts come out as the extension would write them, as far as
+// this version accepts them (backup-validate.ts: what it leaves out is said on stderr).
+const settings = checkSettings(manifest.settings);
+for (const p of settings.problems) process.stderr.write(`setting left out: ${p}\n`);
 let config: ExportConfig = exportConfig(
-  stored.sync?.exportSettings as Partial<ExportSettings> | undefined,
-  stored.sync?.presetSettings as Partial<PresetSettings> | undefined,
-  (stored.local?.customTemplate as string | null | undefined) ?? null,
+  settings.sync.exportSettings as Partial<ExportSettings> | undefined,
+  settings.sync.presetSettings as Partial<PresetSettings> | undefined,
+  (settings.local.customTemplate as string | undefined) ?? null,
 );
 const preset = options.get('preset');
 if (preset !== undefined) {
@@ -48,24 +51,41 @@ if (preset !== undefined) {
   config = withPreset(config, preset);
 }
 
-// Rows first (for stable names across the library), bodies chunk by chunk as the batch reaches them.
-const chunkOf = new Map<number, number>();
+// Rows first (for stable names across the library), bodies chunk by chunk as the batch reaches them. Every record
+// is checked as a restore checks it: refused ones are named, a repeated or unusable id gets a fresh one.
+const where = new Map<number, { chunk: number; index: number }>();
 const library: Article[] = [];
-manifest.chunks.forEach((info, i) => {
-  for (const r of readChunk(data, info)) {
-    library.push(r.article);
-    chunkOf.set(r.article.id!, i);
-  }
+const taken = new Set<number>();
+const fresh: { article: Article; chunk: number; index: number }[] = [];
+let refused = 0;
+manifest.chunks.forEach((info, chunk) => {
+  readChunk(data, info).forEach((raw, index) => {
+    const checked = checkRecord(raw, taken);
+    if (!checked.ok) {
+      refused++;
+      process.stderr.write(`refused record ${index + 1} of ${info.name}: ${checked.reason}\n`);
+      return;
+    }
+    if (checked.record.article.id === undefined) fresh.push({ article: checked.record.article, chunk, index });
+    else {
+      library.push(checked.record.article);
+      where.set(checked.record.article.id, { chunk, index });
+    }
+  });
 });
-let cached: { index: number; byId: Map<number, BackupRecord> } | null = null;
+let nextId = Math.max(0, ...taken) + 1;
+for (const f of fresh) {
+  f.article.id = nextId++;
+  library.push(f.article);
+  where.set(f.article.id, { chunk: f.chunk, index: f.index });
+}
+let cached: { chunk: number; records: BackupRecord[] } | null = null;
 function body(id: number): ArticleBody | undefined {
-  const index = chunkOf.get(id);
-  if (index === undefined) return undefined;
-  if (cached?.index !== index) {
-    cached = { index, byId: new Map(readChunk(data, manifest.chunks[index]!).map((r) => [r.article.id!, r])) };
-  }
-  const r = cached.byId.get(id);
-  return r ? { articleId: id, ...r.body } : undefined;
+  const at = where.get(id);
+  if (!at) return undefined;
+  if (cached?.chunk !== at.chunk) cached = { chunk: at.chunk, records: readChunk(data, manifest.chunks[at.chunk]!) };
+  const r = cached.records[at.index];
+  return r ? { articleId: id, html: String(r.body.html), text: String(r.body.text) } : undefined;
 }
 
 const renderer = createRenderer(config);
@@ -81,5 +101,8 @@ const report = await runBatch({
   now,
 });
 for (const f of report.failed) process.stderr.write(`skipped "${f.title}": ${f.reason}\n`);
-process.stdout.write(`${report.written.length} posts written to ${join(out)}${report.failed.length ? `, ${report.failed.length} skipped` : ''}\n`);
-if (report.failed.length) process.exitCode = 1;
+// Files, not posts: two posts under one name would be one file, and the count says what is on disk.
+const files = new Set(report.written.map((w) => w.path)).size;
+const notes = [report.failed.length ? `${report.failed.length} skipped` : '', refused ? `${refused} records refused` : '', fresh.length ? `${fresh.length} given a fresh id` : ''].filter(Boolean);
+process.stdout.write(`${files} posts written to ${join(out)}${notes.length ? `; ${notes.join(', ')}` : ''}\n`);
+if (report.failed.length || refused) process.exitCode = 1;

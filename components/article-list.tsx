@@ -1,5 +1,6 @@
 // The list of saved articles, newest first, with per-row export and delete.
 import type { Article } from '@/utils/types';
+import { exportState } from '@/utils/export-state';
 import { formatLocalTime, formatPublished } from './format-time';
 import { t, uiLanguage } from './i18n';
 
@@ -14,27 +15,33 @@ export function ArticleList({ articles, onExport, onDelete, busy }: ArticleListP
   if (articles.length === 0) return <p class="empty" data-testid="empty-list">{t('noSavedArticles')}</p>;
   // The same for every row: looked up once, not 50 times.
   const locale = uiLanguage();
-  const exported = ` · ${t('exported')}`;
+  // Changed since export: the post on the site is stale (styled to stand out from "exported").
+  const stateLabel = { exported: t('exported'), changed: t('pop_changedSinceExport') };
   const exportTitle = t('exportMdTitle'), exportLabel = t('exportMdButton'), deleteTitle = t('deleteTitle');
   return (
     <ul class="articles" aria-label={t('savedArticles')}>
-      {articles.map((a) => (
-        <li key={a.id} data-testid="article-row" data-id={a.id}>
-          <div class="row-text">
-            <a class="row-title" data-testid="row-title" href={a.url} target="_blank" rel="noreferrer">{a.title}</a>
-            <span class="row-meta" title={t('pop_savedOnTitle', formatLocalTime(a.savedAt, locale))}>
-              {[a.source ?? a.siteName, formatPublished(a.publishedAt)].filter(Boolean).join(' · ')}
-              {a.exportedAt ? exported : ''}
-            </span>
-          </div>
-          <div class="row-actions">
-            <button type="button" data-testid="export-md" disabled={busy.has(a.id!)} onClick={() => onExport(a.id!)}
-              title={exportTitle}>{exportLabel}</button>
-            <button type="button" data-testid="delete" class="danger" disabled={busy.has(a.id!)} onClick={() => onDelete(a.id!)}
-              title={deleteTitle} aria-label={t('deleteLabel', a.title)}>✕</button>
-          </div>
-        </li>
-      ))}
+      {articles.map((a) => {
+        const state = exportState(a);
+        const meta = [a.source ?? a.siteName, formatPublished(a.publishedAt)].filter(Boolean).join(' · ');
+        return (
+          <li key={a.id} data-testid="article-row" data-id={a.id} data-export-state={state}>
+            <div class="row-text">
+              <a class="row-title" data-testid="row-title" href={a.url} target="_blank" rel="noreferrer">{a.title}</a>
+              <span class="row-meta" title={t('pop_savedOnTitle', formatLocalTime(a.savedAt, locale))}>
+                <span class="row-meta-text">{meta}</span>
+                {/* Its own box: a long source or date is what the ellipsis cuts, never the export state. */}
+                {state === 'new' ? null : <>{meta ? <span class="sep"> · </span> : null}<span class={`export-state ${state}`} data-testid="export-state">{stateLabel[state]}</span></>}
+              </span>
+            </div>
+            <div class="row-actions">
+              <button type="button" data-testid="export-md" disabled={busy.has(a.id!)} onClick={() => onExport(a.id!)}
+                title={exportTitle}>{exportLabel}</button>
+              <button type="button" data-testid="delete" class="danger" disabled={busy.has(a.id!)} onClick={() => onDelete(a.id!)}
+                title={deleteTitle} aria-label={t('deleteLabel', a.title)}>✕</button>
+            </div>
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -1,7 +1,8 @@
 // Backup download and restore with a progress bar; the restore checks the whole file before it writes.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { writeBackup, restoreBackup, type BackupSource, type Progress } from '@/utils/backup';
+import { writeBackup, restoreBackup, type BackupSource, type Progress, type RestorePosition } from '@/utils/backup';
+import { checkSettings } from '@/utils/backup-validate';
 import { BackupError } from '@/utils/backup-format';
 import { request } from '@/utils/messages';
 import { t } from './i18n';
@@ -12,10 +13,12 @@ async function readSettings(): Promise<Record<string, unknown>> {
   return { sync: await browser.storage.sync.get(null), local: await browser.storage.local.get(null) };
 }
 
-async function writeSettings(settings: Record<string, unknown>): Promise<void> {
-  const { sync, local } = settings as { sync?: Record<string, unknown>; local?: Record<string, unknown> };
-  if (sync && typeof sync === 'object') await browser.storage.sync.set(sync);
-  if (local && typeof local === 'object') await browser.storage.local.set(local);
+/** Writes the backup's settings as far as this version accepts them; returns what was left out. */
+async function writeSettings(settings: unknown): Promise<string[]> {
+  const { sync, local, problems } = checkSettings(settings);
+  if (Object.keys(sync).length) await browser.storage.sync.set(sync);
+  if (Object.keys(local).length) await browser.storage.local.set(local);
+  return problems;
 }
 
 function download(parts: Uint8Array[], name: string): void {
@@ -27,9 +30,18 @@ function download(parts: Uint8Array[], name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export function LibraryBackup({ source }: { source: BackupSource }) {
+type RestoreSource = BackupSource & { restoreProgress(): Promise<RestorePosition | null> };
+
+export function LibraryBackup({ source }: { source: RestoreSource }) {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [stopped, setStopped] = useState<RestorePosition | null>(null);
+  const [withSettings, setWithSettings] = useState(false);
   const busy = status.kind === 'busy';
+
+  // An interrupted restore (the tab closed, the browser quit) left its position: say so, and resume from it.
+  useEffect(() => {
+    source.restoreProgress().then(setStopped, () => setStopped(null));
+  }, [source]);
 
   const backup = async () => {
     try {
@@ -47,16 +59,27 @@ export function LibraryBackup({ source }: { source: BackupSource }) {
     try {
       setStatus({ kind: 'busy', progress: { phase: 'check', done: 0, total: 0 } });
       const data = new Uint8Array(await file.arrayBuffer());
-      const { manifest, counts } = await restoreBackup(data, async (records) => {
-        const r = await request('restore-batch', { records });
+      const report = await restoreBackup(data, async (records, position) => {
+        const r = await request('restore-batch', { records, position });
         if (!r.ok) throw new Error(r.message);
         return r.counts;
-      }, (progress) => setStatus({ kind: 'busy', progress }));
-      await writeSettings(manifest.settings);
-      setStatus({ kind: 'done', message: t('lib_restoreDone', String(counts.added), String(counts.replaced), String(counts.skipped)) });
+      }, (progress) => setStatus({ kind: 'busy', progress }), stopped);
+      const { counts } = report;
+      const lines = [t('lib_restoreDone', String(counts.added), String(counts.replaced), String(counts.skipped))];
+      if (report.resumedFrom) lines.push(t('lib_restoreResumed', String(report.resumedFrom)));
+      if (report.refusedCount) lines.push(t('lib_restoreRefusedRecords', String(report.refusedCount), report.refused.slice(0, 3).map((r) => `${r.title || '—'} (${r.reason})`).join('; ')));
+      if (report.freshIds) lines.push(t('lib_restoreFreshIds', String(report.freshIds)));
+      // The user's own settings stay unless they asked for the backup's.
+      if (withSettings) {
+        const leftOut = await writeSettings(report.manifest.settings);
+        lines.push(leftOut.length ? t('lib_restoreSettingsLeftOut', leftOut.join('; ')) : t('lib_restoreSettingsDone'));
+      }
+      setStopped(null);
+      setStatus({ kind: 'done', message: lines.join(' ') });
     } catch (err) {
       const message = err instanceof BackupError ? t('lib_restoreRefused', err.message) : (err as Error).message;
       setStatus({ kind: 'error', message });
+      source.restoreProgress().then(setStopped, () => {});
     }
   };
 
@@ -73,6 +96,12 @@ export function LibraryBackup({ source }: { source: BackupSource }) {
             if (file) void restore(file);
           }} />
       </label>
+      <label class="lib-check">
+        <input type="checkbox" checked={withSettings} disabled={busy} data-testid="lib-restore-settings"
+          onChange={(e) => setWithSettings((e.currentTarget as HTMLInputElement).checked)} />
+        {t('lib_restoreSettings')}
+      </label>
+      {stopped && !busy ? <span class="lib-error" role="status" data-testid="lib-restore-stopped">{t('lib_restoreStopped', String(stopped.done), String(stopped.total))}</span> : null}
       {status.kind === 'busy' ? (
         <span class="lib-progress">
           <progress max={status.progress.total || 1} value={status.progress.done} data-testid="lib-progress" />

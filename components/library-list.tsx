@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLiveQuery } from './use-live-query';
 import type { Article } from '@/utils/types';
+import { exportState } from '@/utils/export-state';
 import { formatPublished } from './format-time';
 import { t } from './i18n';
 
@@ -56,6 +57,7 @@ export function LibraryList({ ids, resetKey, onPainted, load, seed, selected, op
   // liveQuery watches just these rows: an edit or a tag elsewhere repaints them.
   const rows = useLiveQuery(() => load(windowIds), [key]) ?? seedFor(seed, windowIds);
   const byId = new Map((rows ?? []).map((a) => [a.id!, a]));
+  const stateLabel = { exported: t('lib_exported'), changed: t('lib_changedSinceExport') };
 
   useEffect(() => {
     if (!painted.current && rows && rows.length > 0) {
@@ -75,17 +77,19 @@ export function LibraryList({ ids, resetKey, onPainted, load, seed, selected, op
       <div class="lib-spacer" style={{ height: `${ids.length * ROW_HEIGHT}px` }}>
         {windowIds.map((id, i) => {
           const a = byId.get(id);
+          const state = a ? exportState(a) : undefined;
+          const meta = a ? [a.source ?? a.siteName, formatPublished(a.publishedAt), a.tags.map((x) => `#${x}`).join(' ')].filter(Boolean).join(' · ') : '';
           const top = (first + i) * ROW_HEIGHT;
           return (
             <div key={id} class={`lib-row${openId === id ? ' open' : ''}${selected.has(id) ? ' selected' : ''}`} style={{ top: `${top}px` }}
-              role="option" aria-selected={selected.has(id)} data-testid="lib-row" data-id={id}>
+              role="option" aria-selected={selected.has(id)} data-testid="lib-row" data-id={id} data-export-state={state}>
               <input type="checkbox" checked={selected.has(id)} aria-label={t('lib_select', a?.title ?? '')}
                 onClick={(e) => onToggle(id, (e as MouseEvent).shiftKey)} data-testid="lib-check" />
               <button type="button" class="lib-row-main" onClick={() => onOpen(id)} data-testid="lib-open">
                 <span class="lib-row-title" data-testid="lib-row-title">{a?.title ?? ' '}</span>
                 <span class="lib-row-meta">
-                  {a ? [a.source ?? a.siteName, formatPublished(a.publishedAt), a.tags.map((x) => `#${x}`).join(' '), a.exportedAt ? t('lib_exported') : '']
-                    .filter(Boolean).join(' · ') : ''}
+                  <span class="lib-row-meta-text">{meta}</span>
+                  {state && state !== 'new' ? <>{meta ? <span class="sep"> · </span> : null}<span class={`lib-export-state ${state}`} data-testid="lib-export-state">{stateLabel[state]}</span></> : null}
                 </span>
               </button>
             </div>

@@ -72,9 +72,13 @@ export function SaveCard({ state, onSave, onSaveWholePage }: SaveCardProps) {
   if (!outcome.ok) return <Failure code={outcome.code} message={outcome.message} onSaveWholePage={onSaveWholePage} />;
   const a = outcome.article;
   return (
-    <section class="card saved" data-testid="save-card" data-status={outcome.status} aria-live="polite">
+    <section class="card saved" data-testid="save-card" data-status={outcome.status} data-matched={outcome.matched} aria-live="polite">
       <p class="status">{outcome.status === 'created' ? t('saved') : t('alreadySavedUpdated')}</p>
       <h1 class="title">{a.title}</h1>
+      {/* Reached through another link (no canonical URL): the site's own id said it is the article already saved. */}
+      {outcome.status === 'updated' && outcome.matched === 'site-id' ? (
+        <p class="match" data-testid="matched-site-id">{t('pop_matchedSiteId', a.siteArticleId ?? '—')}</p>
+      ) : null}
       <dl>
         <dt>{t('fieldSource')}</dt><dd>{a.source ?? '—'}</dd>
         <dt>{t('fieldPublished')}</dt><dd>{formatPublished(a.publishedAt) || '—'}</dd>

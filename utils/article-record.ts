@@ -11,10 +11,15 @@ export function fnv1a32(text: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-/** The fields a page owns: a new save of the same URL refreshes these and nothing else. */
+/**
+ * The fields a page owns: a new save of the same URL refreshes these and nothing else. `declaredCanonical` is
+ * there only when the page declared one (old rows and rows of pages without one have no such key); `pageUrl`
+ * is not stored: `url` is the article's address.
+ */
 export function pageFields(extracted: ExtractedArticle, nowIso: string) {
   return {
     url: extracted.url,
+    ...(extracted.declaredCanonical ? { declaredCanonical: extracted.declaredCanonical } : {}),
     title: extracted.title,
     source: extracted.source,
     siteName: extracted.siteName,

@@ -4,10 +4,13 @@ import { articleTerms } from './search';
 import { SHARD, shardOf, writeTerms } from './postings';
 import type { Article, ArticleBody, ExportName, ExtractedArticle } from './types';
 import { newArticle, pageFields } from './article-record';
+import { cleanArticleUrl } from './extract/article-url';
+import { isWebUrl, sameSite } from './extract/registrable-domain';
 import { facets, queryIds, recentIds, searchIds } from './library-query';
 import type { LibraryQuery } from './library-filter';
 import { emptyCounts, mergeDecision, type MergeCounts } from './restore-merge';
 import type { BackupRecord } from './backup-format';
+import type { RestorePosition } from './backup';
 import { createLibraryReader, type LibraryReader } from './library-reader';
 
 export { fnv1a32 } from './article-record';
@@ -53,6 +56,8 @@ const UNDO_PREFIX = 'undo:';
 /** Set once the names of articles exported before names were recorded have been recorded. */
 const LEGACY_NAMES_KEY = 'legacyExportNames';
 const EXPORT_FOLDER_KEY = 'exportFolder';
+/** The position of an unfinished restore (backup.ts RestorePosition). */
+const RESTORE_KEY = 'restoreProgress';
 /** Deletions that stay undoable; older ones are dropped when a new one is made. */
 export const UNDO_KEEP = 5;
 
@@ -96,7 +101,9 @@ export interface Library extends LibraryReader {
   /** Articles with their bodies, by id order after `afterId`, for a backup. */
   readRecords(afterId: number, limit: number): Promise<BackupRecord[]>;
   /** Merges records in one transaction (restore, bulk seeding): same URL, the newer edit wins. */
-  importRecords(records: BackupRecord[]): Promise<MergeCounts>;
+  importRecords(records: BackupRecord[], position?: RestorePosition): Promise<MergeCounts>;
+  /** An interrupted restore (what `importRecords` recorded last), or null when none is unfinished. */
+  restoreProgress(): Promise<(RestorePosition & { at: string }) | null>;
 }
 
 const QUOTA_MESSAGE_SAVE =
@@ -147,6 +154,22 @@ function withoutId(article: Article): Article {
   return rest;
 }
 
+/**
+ * What a save may key the article on. Only http(s) URLs are stored: anything else is refused (the extractors
+ * refuse such pages already; this is the database's own guard). With the page's own URL known, a key on
+ * another site than the page (a canonical a current extractor would not have used: an older script, a
+ * caller that built the article itself) is replaced by the page's own URL, the claim kept as
+ * `declaredCanonical`, as article-url.ts does.
+ */
+function saveKey(extracted: ExtractedArticle): ExtractedArticle {
+  if (!isWebUrl(extracted.url)) throw new Error(`Only web pages (http or https) can be saved, not ${String(extracted.url).slice(0, 100)}.`);
+  const { pageUrl } = extracted;
+  if (pageUrl === undefined) return extracted;
+  if (!isWebUrl(pageUrl)) throw new Error(`Only web pages (http or https) can be saved, not ${String(pageUrl).slice(0, 100)}.`);
+  if (sameSite(extracted.url, pageUrl)) return extracted;
+  return { ...extracted, url: cleanArticleUrl(pageUrl), declaredCanonical: extracted.declaredCanonical ?? extracted.url };
+}
+
 export function createLibrary(db: JianbaoDb): Library {
   const tables = [db.articles, db.bodies, db.terms, db.postings] as const;
   const index = { terms: db.terms, postings: db.postings };
@@ -166,15 +189,32 @@ export function createLibrary(db: JianbaoDb): Library {
 
   const library: Library = {
     ...createLibraryReader(db),
-    async save(extracted, now) {
+    async save(given, now) {
       const nowIso = now.toISOString();
+      let extracted = saveKey(given);
       // Computed before the transaction: CPU work inside it only holds the lock longer.
-      const fromPage = pageFields(extracted, nowIso);
+      let fromPage = pageFields(extracted, nowIso);
       return guardQuota(QUOTA_MESSAGE_SAVE, () =>
         // One transaction: a failure anywhere (quota) leaves no article without body or terms.
         db.transaction('rw', ...tables, async (): Promise<SaveResult> => {
-          const byUrl = await db.articles.where('url').equals(extracted.url).first();
-          const existing = byUrl ?? (await sameSiteArticle(extracted));
+          let byUrl = await db.articles.where('url').equals(extracted.url).first();
+          let existing = byUrl ?? (await sameSiteArticle(extracted));
+          // A row on another site than the page being saved is never updated by it: the page proves nothing
+          // about that site's article (it reached the row through a canonical or a site id it declared, or
+          // the row came from an older version that trusted such claims). Refusing would lose the user's
+          // save; updating would silently replace another site's article. So the page becomes an article of
+          // its own, under its own URL (updating the row of that URL, on the page's own site, if there is
+          // one), the claim kept in `declaredCanonical`; the other row is not touched.
+          if (existing && extracted.pageUrl !== undefined && !sameSite(existing.url, extracted.pageUrl)) {
+            const own = cleanArticleUrl(extracted.pageUrl);
+            // Matched by URL: that URL was the page's claim. (By site id, the page claimed no URL.)
+            const declaredCanonical = extracted.declaredCanonical ?? (byUrl && extracted.url !== own ? extracted.url : undefined);
+            extracted = { ...extracted, url: own, declaredCanonical };
+            if (!declaredCanonical) delete extracted.declaredCanonical;
+            fromPage = pageFields(extracted, nowIso);
+            byUrl = await db.articles.where('url').equals(own).first();
+            existing = byUrl;
+          }
           let article: Article;
           let status: SaveResult['status'];
           let matched: SaveResult['matched'];
@@ -183,6 +223,8 @@ export function createLibrary(db: JianbaoDb): Library {
             // stay, and so does every field the user edited.
             const kept = Object.fromEntries((existing.edited ?? []).map((f) => [f, existing[f as keyof Article]]));
             article = { ...existing, ...fromPage, url: existing.url, ...kept };
+            // The page no longer declares a canonical on another site: the row no longer records one.
+            if (!('declaredCanonical' in fromPage)) delete article.declaredCanonical;
             // The same page saved again unchanged is not a change: it must not show as changed since its export.
             if (PAGE_KEYS.every((k) => sameValue(article[k], existing[k]))) article.updatedAt = existing.updatedAt;
             await db.articles.put(article);
@@ -345,12 +387,19 @@ export function createLibrary(db: JianbaoDb): Library {
       });
     },
 
-    async importRecords(records) {
+    async restoreProgress() {
+      return ((await db.kv.get(RESTORE_KEY))?.value as (RestorePosition & { at: string }) | undefined) ?? null;
+    },
+
+    async importRecords(records, position) {
       // Terms are computed before the transaction: CPU work inside it only holds the lock longer.
       const terms = records.map((r) => articleTerms({ ...r.article, text: r.body.text }));
       return guardQuota(QUOTA_MESSAGE_WRITE, () =>
         // Bulk reads and writes only: in Chromium each awaited request is a round trip to another process.
-        db.transaction('rw', ...tables, async () => {
+        db.transaction('rw', [...tables, db.kv], async () => {
+          // Where the restore stands commits with these records: an interrupted restore resumes exactly after them.
+          if (position && position.done < position.total) await db.kv.put({ key: RESTORE_KEY, value: { ...position, at: new Date().toISOString() } });
+          else if (position) await db.kv.delete(RESTORE_KEY);
           const counts = emptyCounts();
           // A URL twice in one batch: only its newest version takes part (the merge rule, within the batch).
           const newest = new Map<string, number>();

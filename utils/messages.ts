@@ -4,11 +4,12 @@ import type { Article, ExportName, ExtractedArticle } from './types';
 import type { ArticlePatch } from './library';
 import type { BackupRecord } from './backup-format';
 import type { MergeCounts } from './restore-merge';
+import type { RestorePosition } from './backup';
 
 // browser-page, web-store, pdf: pages no extension may read, told apart so the message can say why.
 export type SaveFailureCode =
   | 'no-article' | 'restricted' | 'too-large' | 'quota' | 'error'
-  | 'browser-page' | 'web-store' | 'pdf' | 'no-selection';
+  | 'browser-page' | 'web-store' | 'pdf' | 'no-selection' | 'not-http';
 
 export type SaveOutcome =
   | { ok: true; status: 'created' | 'updated'; article: Article; matched?: 'url' | 'site-id' }
@@ -28,7 +29,7 @@ export interface Protocol {
   'delete-articles': { request: { ids: number[] }; response: LibraryWrite<{ undoToken: string | null }> };
   'undo-delete': { request: { token: string }; response: LibraryWrite<{ restored: number }> };
   'tag-articles': { request: { ids: number[]; add: string[]; remove: string[] }; response: LibraryWrite<{ changed: number }> };
-  'restore-batch': { request: { records: BackupRecord[] }; response: LibraryWrite<{ counts: MergeCounts }> };
+  'restore-batch': { request: { records: BackupRecord[]; position?: RestorePosition }; response: LibraryWrite<{ counts: MergeCounts }> };
   'save-tab': { request: { tabId: number }; response: SaveOutcome };
   'delete-article': { request: { id: number }; response: { ok: boolean } };
   'preview-tab': { request: { tabId: number }; response: PreviewOutcome };

@@ -7,6 +7,7 @@ const KEYS: Record<SaveFailureCode, string> = {
   'browser-page': 'pop_failBrowserPage',
   'web-store': 'pop_failWebStore',
   pdf: 'pop_failPdf',
+  'not-http': 'pop_failNotHttp',
   restricted: 'pop_failRestricted',
   'too-large': 'pop_failTooLarge',
   quota: 'pop_failQuota',

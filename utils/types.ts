@@ -2,8 +2,18 @@
 
 /** What the extract script returns for one page. Plain data: it crosses executeScript. */
 export interface ExtractedArticle {
-  /** Canonical URL (link rel=canonical / og:url), else the page URL; without its fragment and tracking parameters (article-url.ts). */
+  /**
+   * The article's key: its canonical URL (link rel=canonical / og:url) when that is an http(s) URL on the page's
+   * own site, else the page URL; without its fragment and tracking parameters (article-url.ts).
+   */
   url: string;
+  /**
+   * The address of the page the article was read from, cleaned like `url`: what a save checks an update
+   * against (library.ts). Absent only from callers older than it (then `url` is trusted).
+   */
+  pageUrl?: string;
+  /** A canonical or og:url the page declared on another site: recorded, never used as `url`. */
+  declaredCanonical?: string;
   title: string;
   /** The original publisher (来源 / 文章来源), not the portal that republished it. */
   source: string | null;
@@ -23,7 +33,8 @@ export interface ExtractedArticle {
   text: string;
 }
 
-export type ExtractFailureCode = 'no-article' | 'too-large' | 'error';
+/** `not-http`: the page's own URL is not http(s) (file:, ftp:, …): only web pages are saved and linked. */
+export type ExtractFailureCode = 'no-article' | 'too-large' | 'not-http' | 'error';
 
 export type ExtractResult =
   | { ok: true; article: ExtractedArticle }
@@ -56,6 +67,11 @@ export interface Article {
   exportName?: ExportName;
   /** Fields the user edited in the library (title, source, …): a new save of the page keeps these. */
   edited?: string[];
+  /**
+   * The canonical/og:url the page declared on another site, which was not used as `url` (article-url.ts):
+   * kept as a record, never linked. Absent when the page declared none or one on its own site.
+   */
+  declaredCanonical?: string;
 }
 
 /** A recorded export file name: `key` is the naming settings (folder, pattern, zone, slug style) it was made under. */

@@ -120,11 +120,24 @@ describe('refusing bad files', { timeout: 30_000 }, () => {
     await refused(data.slice(0, data.length >> 1), 'not-zip');
   });
 
-  it('refuses a chunk of the wrong shape even when its checksum matches', async () => {
+  it('refuses a chunk that does not hold records, even when its checksum matches', async () => {
     const w = new BackupWriter();
-    w.addChunk([{ article: { url: 1 }, body: {} } as unknown as BackupRecord]);
+    w.addChunk(['not a record'] as unknown as BackupRecord[]);
     w.finish(at(1), {});
     await refused(joinParts(w.parts), 'corrupt');
+  });
+
+  it('refuses and lists a record of the wrong shape, and restores the others', async () => {
+    const good = (await (await filled(1)).library.readRecords(0, 10))[0]!;
+    const w = new BackupWriter();
+    w.addChunk([{ article: { url: 1 }, body: {} } as unknown as BackupRecord, good]);
+    w.finish(at(1), {});
+    const target = freshLibrary('shape');
+    const report = await restoreBackup(joinParts(w.parts), (r, position) => target.library.importRecords(r, position));
+    expect(report.refused).toEqual([{ title: '', reason: 'its address is not an http(s) URL: 1' }]);
+    expect(report.counts.added).toBe(1);
+    expect(await target.library.count()).toBe(1);
+    expect(await target.library.restoreProgress()).toBeNull();
   });
 });
 

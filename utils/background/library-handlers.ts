@@ -24,6 +24,6 @@ export function libraryHandlers(library: Library, now: () => Date): LibraryHandl
     'delete-articles': ({ ids }) => guarded(async () => ({ undoToken: await library.removeMany(ids, now()) })),
     'undo-delete': ({ token }) => guarded(async () => ({ restored: await library.undo(token) })),
     'tag-articles': ({ ids, add, remove }) => guarded(async () => ({ changed: await library.tag(ids, add, remove, now()) })),
-    'restore-batch': ({ records }) => guarded(async () => ({ counts: await library.importRecords(records) })),
+    'restore-batch': ({ records, position }) => guarded(async () => ({ counts: await library.importRecords(records, position) })),
   };
 }

@@ -1,10 +1,11 @@
-// The article's own URL: the page's URL (or its canonical) without fragment and tracking parameters.
+// The article's own URL: the page's URL (or its canonical, on the same site only) without fragment and tracking parameters.
 //
 // One article, one URL: `?utm_source=wechat&from=timeline` must not make a second article of a page.
 // The query is filtered as text, never re-serialized: kept parameters (infoCode=NW…, id, aid, WeChat's
 // __biz/mid/idx/sn) survive byte for byte, in their order. An unknown parameter is kept: saving a page
 // twice is a nuisance the user can undo, merging two different pages into one is not.
 // Every name that site-article-id.ts reads (infoCode, id, aid, articleId, docid, contid, p, …) is kept.
+import { isWebUrl, sameSite } from './registrable-domain';
 
 /** Removed on every host (names compared without case). */
 const TRACKING = new Set([
@@ -84,4 +85,40 @@ export function cleanArticleUrl(url: string): string {
   if (q < 0) return bare;
   const kept = bare.slice(q + 1).split('&').filter((p) => p !== '' && !isTracking(p, host));
   return kept.length ? `${bare.slice(0, q)}?${kept.join('&')}` : bare.slice(0, q);
+}
+
+/** Longer declared URLs are not recorded: no page needs them, and a row should stay small. */
+const MAX_DECLARED = 2048;
+
+export interface ArticleKey {
+  /** What the library keys the article on: a declared URL on the page's own site, else the page's URL; cleaned. */
+  url: string;
+  /** The page's own URL, cleaned. */
+  pageUrl: string;
+  /** The first declared URL on another site, as declared: recorded, never the key, never linked. */
+  declaredCanonical?: string;
+}
+
+/**
+ * The article's URL from the page's own `pageUrl` (http(s): the extractors refuse other pages) and the URLs
+ * the page declares for itself, best first (link rel=canonical, og:url). A declared URL is trusted only on
+ * the page's own site (registrable-domain.ts): any page can write any canonical, and one naming an article
+ * of another site must not become that article's key (a save would overwrite it) nor the saved link (a
+ * phishing page would become "the original page"). A declared URL that is not http(s) is ignored.
+ */
+export function chooseArticleUrl(pageUrl: string, declared: readonly (string | null | undefined)[]): ArticleKey {
+  const own = cleanArticleUrl(pageUrl);
+  const web = declared.filter(isWebUrl);
+  const trusted = web.find((u) => sameSite(u, pageUrl));
+  const foreign = web.find((u) => !sameSite(u, pageUrl) && u.length <= MAX_DECLARED);
+  return {
+    url: trusted ? cleanArticleUrl(trusted) : own,
+    pageUrl: own,
+    ...(foreign ? { declaredCanonical: foreign } : {}),
+  };
+}
+
+/** The refusal of a page whose own URL is not http(s), or null when it is one. */
+export function notWebPage(pageUrl: string): { ok: false; code: 'not-http'; message: string } | null {
+  return isWebUrl(pageUrl) ? null : { ok: false, code: 'not-http', message: 'Only web pages (http or https) can be saved.' };
 }

@@ -8,7 +8,7 @@ import { findSource, pageAsSource } from './news-source';
 import { findAuthor } from './news-author';
 import { bylineTexts } from './byline';
 import { siteArticleId } from './site-article-id';
-import { cleanArticleUrl } from './article-url';
+import { chooseArticleUrl, notWebPage } from './article-url';
 import { detectLang } from './detect-lang';
 import { cleanBody } from './clean-body';
 import { textAfter, textBefore, squash, nestingDepth } from './dom-text';
@@ -41,6 +41,9 @@ function hostLabels(url: string): string[] {
 }
 
 export function extractArticle(doc: Document, pageUrl: string, options: ExtractOptions): ExtractResult {
+  // Only http(s) pages are stored and linked: a file: or ftp: page has no address a reader could follow.
+  const refused = notWebPage(pageUrl);
+  if (refused) return refused;
   try {
     const maxElements = options.maxElements ?? 250_000;
     const count = doc.getElementsByTagName('*').length;
@@ -72,8 +75,10 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
     if (!parsed || !parsed.content || squash(parsed.textContent ?? '').length < 40) {
       return { ok: false, code: 'no-article', message: 'No article found on this page.' };
     }
-    // The canonical (or og:url) when the page gives one, else its own URL: without fragment or tracking parameters either way.
-    const url = cleanArticleUrl(meta.canonical ?? pageUrl);
+    // The canonical (or og:url) when the page gives one on its own site, else its own URL: without fragment or
+    // tracking parameters either way. A canonical on another site is only recorded (article-url.ts).
+    const key = chooseArticleUrl(pageUrl, meta.declaredUrls);
+    const url = key.url;
     const container = parsed.content;
     const body = cleanBody(container, url);
     if (!looksLikeArticle(body)) {
@@ -154,6 +159,8 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
       ok: true,
       article: {
         url,
+        pageUrl: key.pageUrl,
+        ...(key.declaredCanonical ? { declaredCanonical: key.declaredCanonical } : {}),
         title,
         source,
         siteName,

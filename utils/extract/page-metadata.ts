@@ -3,7 +3,10 @@ import { readJsonLdArticles, type JsonLdArticle } from './json-ld';
 import { allTags, firstTag, scanPage, type PageScan } from './page-scan';
 
 export interface PageMetadata {
+  /** The first of `declaredUrls`. */
   canonical: string | null;
+  /** The http(s) URLs the page gives for itself, absolute, best first: link rel=canonical, og:url. */
+  declaredUrls: string[];
   docTitle: string;
   ogTitle: string | null;
   siteName: string | null;
@@ -100,9 +103,12 @@ export function readPageMetadata(doc: Document, pageUrl: string, scan: PageScan 
   const first = (keys: string[]) => pick(meta, keys)[0] ?? null;
   // link[rel="canonical"]: HTML matches rel's value without regard to case.
   const canonical = firstTag(scan, 'link', (el) => el.getAttribute('rel')?.toLowerCase() === 'canonical');
+  // Not http(s) (javascript:, data:, a relative path on a file: page): not a URL the page may be saved under.
+  const declaredUrls = [absolute(canonical?.getAttribute('href'), pageUrl), absolute(first(['og:url']), pageUrl)]
+    .filter((u): u is string => !!u);
   return {
-    canonical: absolute(canonical?.getAttribute('href'), pageUrl)
-      ?? absolute(first(['og:url']), pageUrl),
+    canonical: declaredUrls[0] ?? null,
+    declaredUrls,
     docTitle: (doc.title ?? '').trim(),
     ogTitle: first(['og:title', 'twitter:title']),
     siteName: first(['og:site_name', 'application-name', 'apple-mobile-web-app-title']),

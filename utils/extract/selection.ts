@@ -1,7 +1,7 @@
 // "Save selection as article": the selected passage, with the page's metadata, as an article of its own.
 import { extractArticle } from './extract-article';
 import { readPageMetadata } from './page-metadata';
-import { cleanArticleUrl } from './article-url';
+import { chooseArticleUrl, notWebPage } from './article-url';
 import { squash } from './dom-text';
 import { articleFromContainer, type FallbackOptions, type FallbackResult } from './whole-page';
 
@@ -38,6 +38,8 @@ export function selectionUrl(pageUrl: string, text: string): string {
 }
 
 export function extractSelection(doc: Document, pageUrl: string, selection: SelectionLike | null, options: FallbackOptions): FallbackResult {
+  const refused = notWebPage(pageUrl);
+  if (refused) return refused;
   try {
     if (!selection || selection.rangeCount === 0) return { ok: false, code: 'no-selection', message: NO_SELECTION };
     const inert = doc.implementation.createHTMLDocument('');
@@ -49,7 +51,8 @@ export function extractSelection(doc: Document, pageUrl: string, selection: Sele
     }
     const text = squash(container.textContent ?? '');
     if (!text) return { ok: false, code: 'no-selection', message: NO_SELECTION };
-    const pageKey = cleanArticleUrl(readPageMetadata(doc, pageUrl).canonical ?? pageUrl);
+    // The page's article URL (a canonical on another site is not it, article-url.ts), with the passage's fragment.
+    const pageKey = chooseArticleUrl(pageUrl, readPageMetadata(doc, pageUrl).declaredUrls).url;
     const article = articleFromContainer(doc, pageUrl, container, selectionUrl(pageKey, text), options);
     if (!article) return { ok: false, code: 'no-selection', message: NO_SELECTION };
     // The passage rarely holds the credit line (来源) or the dateline: take them from the whole article when there is one.

@@ -7,7 +7,7 @@ import { findPublishedAt, zoneOffset } from './publish-time';
 import { findSource, pageAsSource } from './news-source';
 import { findAuthor } from './news-author';
 import { siteArticleId } from './site-article-id';
-import { cleanArticleUrl } from './article-url';
+import { chooseArticleUrl, notWebPage } from './article-url';
 import { detectLang } from './detect-lang';
 import { cleanBody } from './clean-body';
 import { squash, textAfter, textBefore } from './dom-text';
@@ -18,7 +18,7 @@ export interface FallbackOptions {
   timeZone?: string;
 }
 
-export type FallbackFailureCode = 'no-article' | 'no-selection' | 'error';
+export type FallbackFailureCode = 'no-article' | 'no-selection' | 'not-http' | 'error';
 
 export type FallbackResult =
   | { ok: true; article: ExtractedArticle }
@@ -37,13 +37,15 @@ function host(url: string): string | null {
 
 /**
  * An article from `container` (an element of an inert document; it is consumed) with the
- * metadata of `doc`. `url` is what the library keys the article on.
+ * metadata of `doc`. `url` is what the library keys the article on: the page's article URL
+ * (`chooseArticleUrl`) or one derived from it.
  */
 export function articleFromContainer(doc: Document, pageUrl: string, container: Element, url: string, options: FallbackOptions): ExtractedArticle | null {
   const base = pageUrl.replace(/#.*$/, '');
   const body = cleanBody(container, base);
   if (!body.text.trim()) return null;
   const meta = readPageMetadata(doc, pageUrl);
+  const key = chooseArticleUrl(pageUrl, meta.declaredUrls);
   const h1 = doc.querySelector('h1');
   const siteName = meta.siteName ?? host(base);
   const siteNames = [siteName, host(base)].filter((s): s is string => !!s);
@@ -67,6 +69,8 @@ export function articleFromContainer(doc: Document, pageUrl: string, container: 
   const author = findAuthor({ nearHeadline: after.slice(0, 300), articleText: body.text, metaAuthors: meta.authors, siteNames });
   return {
     url,
+    pageUrl: key.pageUrl,
+    ...(key.declaredCanonical ? { declaredCanonical: key.declaredCanonical } : {}),
     title,
     source,
     siteName,
@@ -75,7 +79,7 @@ export function articleFromContainer(doc: Document, pageUrl: string, container: 
     lang,
     excerpt: squash(body.text.slice(0, 300)).slice(0, 300) || null,
     leadImage: meta.image,
-    siteArticleId: url === cleanArticleUrl(meta.canonical ?? pageUrl) ? siteArticleId(url) ?? siteArticleId(pageUrl) : null,
+    siteArticleId: url === key.url ? siteArticleId(url) ?? siteArticleId(pageUrl) : null,
     html: body.html,
     text: body.text,
   };
@@ -83,13 +87,15 @@ export function articleFromContainer(doc: Document, pageUrl: string, container: 
 
 /** The page's main text as an article: <main>/<article> if the page marks one, else the body without its furniture. */
 export function extractWholePage(doc: Document, pageUrl: string, options: FallbackOptions): FallbackResult {
+  const refused = notWebPage(pageUrl);
+  if (refused) return refused;
   try {
     const root = doc.querySelector('main, [role="main"]') ?? doc.querySelector('article') ?? doc.body;
     if (!root) return { ok: false, code: 'no-article', message: 'This page has no text to save.' };
     const inert = doc.implementation.createHTMLDocument('');
     const container = inert.importNode(root, true) as Element;
     for (const el of Array.from(container.querySelectorAll(FURNITURE))) el.remove();
-    const url = cleanArticleUrl(readPageMetadata(doc, pageUrl).canonical ?? pageUrl);
+    const url = chooseArticleUrl(pageUrl, readPageMetadata(doc, pageUrl).declaredUrls).url;
     const article = articleFromContainer(doc, pageUrl, container, url, options);
     return article ? { ok: true, article } : { ok: false, code: 'no-article', message: 'This page has no text to save.' };
   } catch (err) {
