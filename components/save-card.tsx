@@ -18,15 +18,20 @@ export interface SaveCardProps {
   onSave?: () => void;
   /** No article → save the page's main text as it is. */
   onSaveWholePage?: () => void;
+  /** The save was interrupted → try it again. */
+  onRetry?: () => void;
 }
 
-function Failure({ code, message, onSaveWholePage }: { code: SaveFailureCode; message: string; onSaveWholePage?: () => void }) {
+function Failure({ code, message, onSaveWholePage, onRetry }: { code: SaveFailureCode; message: string; onSaveWholePage?: () => void; onRetry?: () => void }) {
   const text = t(failureKey(code));
   return (
     <section class="card failed" data-testid="save-card" data-status="failed" data-code={code} role="alert">
       <p class="fail"><strong>{t('notSaved')}</strong>{text}</p>
       {/* The background's own words, for a bug report: secondary, and only when they add something. */}
-      {message && message !== text ? <p class="detail" data-testid="fail-detail">{message}</p> : null}
+      {message && message !== text && code !== 'interrupted' ? <p class="detail" data-testid="fail-detail">{message}</p> : null}
+      {code === 'interrupted' && onRetry ? (
+        <button type="button" class="primary" data-testid="retry-save" onClick={onRetry}>{t('pop_retry')}</button>
+      ) : null}
       {code === 'no-article' && onSaveWholePage ? (
         <button type="button" class="primary" data-testid="save-whole-page" onClick={onSaveWholePage}>{t('pop_saveWholePage')}</button>
       ) : null}
@@ -56,7 +61,7 @@ function Preview({ preview, onSave }: { preview: Extract<PreviewOutcome, { ok: t
   );
 }
 
-export function SaveCard({ state, onSave, onSaveWholePage }: SaveCardProps) {
+export function SaveCard({ state, onSave, onSaveWholePage, onRetry }: SaveCardProps) {
   if (state.phase === 'saving' || state.phase === 'reading') {
     return (
       <section class="card" data-testid="save-card" data-status="saving" aria-live="polite">
@@ -66,10 +71,10 @@ export function SaveCard({ state, onSave, onSaveWholePage }: SaveCardProps) {
   }
   if (state.phase === 'preview') {
     const p = state.preview;
-    return p.ok ? <Preview preview={p} onSave={onSave} /> : <Failure code={p.code} message={p.message} onSaveWholePage={onSaveWholePage} />;
+    return p.ok ? <Preview preview={p} onSave={onSave} /> : <Failure code={p.code} message={p.message} onSaveWholePage={onSaveWholePage} onRetry={onRetry} />;
   }
   const { outcome } = state;
-  if (!outcome.ok) return <Failure code={outcome.code} message={outcome.message} onSaveWholePage={onSaveWholePage} />;
+  if (!outcome.ok) return <Failure code={outcome.code} message={outcome.message} onSaveWholePage={onSaveWholePage} onRetry={onRetry} />;
   const a = outcome.article;
   return (
     <section class="card saved" data-testid="save-card" data-status={outcome.status} data-matched={outcome.matched} aria-live="polite">

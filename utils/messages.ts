@@ -9,7 +9,9 @@ import type { RestorePosition } from './backup';
 // browser-page, web-store, pdf: pages no extension may read, told apart so the message can say why.
 export type SaveFailureCode =
   | 'no-article' | 'restricted' | 'too-large' | 'quota' | 'error'
-  | 'browser-page' | 'web-store' | 'pdf' | 'no-selection' | 'not-http';
+  | 'browser-page' | 'web-store' | 'pdf' | 'no-selection' | 'not-http'
+  /** The background never answered (its worker stopped mid-save, the channel closed): nothing to show but a retry. */
+  | 'interrupted';
 
 export type SaveOutcome =
   | { ok: true; status: 'created' | 'updated'; article: Article; matched?: 'url' | 'site-id' }

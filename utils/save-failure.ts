@@ -8,6 +8,7 @@ const KEYS: Record<SaveFailureCode, string> = {
   'web-store': 'pop_failWebStore',
   pdf: 'pop_failPdf',
   'not-http': 'pop_failNotHttp',
+  interrupted: 'pop_failInterrupted',
   restricted: 'pop_failRestricted',
   'too-large': 'pop_failTooLarge',
   quota: 'pop_failQuota',

@@ -34,7 +34,9 @@ export function App({ library, initial }: ListPageProps) {
   const articles = useLiveQuery(() => readRecent(library), [library], initial);
 
   const [tabId, setTabId] = useState<number | null>(null);
-  const failed = (err: Error) => ({ ok: false as const, code: 'error' as const, message: err.message });
+  // A request that rejects never got an answer from the background (its worker stopped, the message channel
+  // closed): the browser's own words ("A listener indicated an asynchronous response…") are not for the user.
+  const failed = (err: Error) => ({ ok: false as const, code: 'interrupted' as const, message: err.message });
   const runSave = async (job: () => Promise<SaveOutcome>) => {
     setSave({ phase: 'saving' });
     setSave({ phase: 'done', outcome: await job().catch(failed) });
@@ -83,7 +85,7 @@ export function App({ library, initial }: ListPageProps) {
   return (
     <main>
       <header class="bar"><span class="brand">{t('popupBrand')}</span><PopupExportButton /></header>
-      <SaveCard state={save} onSave={onSave} onSaveWholePage={onSaveWholePage} />
+      <SaveCard state={save} onSave={onSave} onSaveWholePage={onSaveWholePage} onRetry={onSave} />
       {notice ? <p class="notice" data-testid="notice" role="status">{notice}</p> : null}
       <PopupSearch library={library} />
       <h2 class="list-heading">{t('savedArticles')}</h2>
