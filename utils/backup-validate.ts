@@ -7,6 +7,7 @@ import { isPresetId, type PresetSettings } from './export/presets';
 import { checkFilenamePattern } from './export/filename-pattern';
 import { compileTemplate } from './export/template';
 import { DEFAULT_EXPORT_SETTINGS } from './settings-defaults';
+import { isWebUrl } from './extract/registrable-domain';
 
 /**
  * Ids a restore may keep: positive and within 32 bits, since the search postings hold ids as Uint32 and
@@ -27,15 +28,9 @@ const isTime = (v: unknown): v is string => typeof v === 'string' && ISO_UTC.tes
 const shortText = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_SHORT;
 const textOrNull = (v: unknown): string | null | undefined => (v === null || v === undefined ? null : shortText(v) ? v : undefined);
 
-/** http(s) only: a `javascript:` or `data:` URL would become a live link in the library and in every post. */
-export function isWebUrl(v: unknown): v is string {
-  if (typeof v !== 'string' || v.length > MAX_URL) return false;
-  try {
-    const u = new URL(v);
-    return u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    return false;
-  }
+/** http(s) only, of a sane length: a `javascript:` or `data:` URL would become a live link in the library and in every post. */
+function webUrl(v: unknown): v is string {
+  return typeof v === 'string' && v.length <= MAX_URL && isWebUrl(v);
 }
 
 function exportNameOf(v: unknown): ExportName | undefined {
@@ -53,7 +48,7 @@ export function checkRecord(raw: unknown, taken: Set<number>): CheckedRecord {
   if (!raw || typeof raw !== 'object') return { ok: false, reason: 'not a record' };
   const { article: a, body: b } = raw as { article?: Record<string, unknown>; body?: Record<string, unknown> };
   if (!a || typeof a !== 'object' || !b || typeof b !== 'object') return { ok: false, reason: 'no article or no body' };
-  if (!isWebUrl(a.url)) return { ok: false, reason: `its address is not an http(s) URL: ${String(a.url).slice(0, 80)}` };
+  if (!webUrl(a.url)) return { ok: false, reason: `its address is not an http(s) URL: ${String(a.url).slice(0, 80)}` };
   if (typeof a.title !== 'string' || a.title.length > MAX_SHORT) return { ok: false, reason: 'no readable title' };
   if (!isTime(a.savedAt) || !isTime(a.updatedAt)) return { ok: false, reason: 'its save time is not a time' };
   if (typeof b.html !== 'string' || typeof b.text !== 'string' || b.html.length > MAX_TEXT || b.text.length > MAX_TEXT) {
@@ -74,7 +69,7 @@ export function checkRecord(raw: unknown, taken: Set<number>): CheckedRecord {
   const tags = Array.isArray(a.tags) ? [...new Set(a.tags.filter(shortText))].slice(0, MAX_TAGS) : [];
   // `edited` names the fields a save of the page must keep: only the editable ones mean anything.
   const edited = Array.isArray(a.edited) ? [...new Set(a.edited.filter((f): f is string => (EDITABLE_FIELDS as readonly unknown[]).includes(f)))] : [];
-  const leadImage = isWebUrl(a.leadImage) ? a.leadImage : null;
+  const leadImage = webUrl(a.leadImage) ? a.leadImage : null;
   const keepId = Number.isSafeInteger(a.id) && (a.id as number) >= 1 && (a.id as number) <= MAX_KEPT_ID && !taken.has(a.id as number);
   if (keepId) taken.add(a.id as number);
   const article: Article = {
@@ -86,7 +81,7 @@ export function checkRecord(raw: unknown, taken: Set<number>): CheckedRecord {
     ...(exportNameOf(a.exportName) ? { exportName: exportNameOf(a.exportName)! } : {}),
     ...(edited.length ? { edited } : {}),
     // A foreign canonical the page declared: kept as a record, never a link (extract/article-url.ts).
-    ...(isWebUrl(a.declaredCanonical) && a.declaredCanonical.length <= 2048 ? { declaredCanonical: a.declaredCanonical } : {}),
+    ...(webUrl(a.declaredCanonical) && a.declaredCanonical.length <= 2048 ? { declaredCanonical: a.declaredCanonical } : {}),
   };
   return { ok: true, record: { article, body: { html: b.html, text: b.text } }, freshId: a.id !== undefined && !keepId };
 }

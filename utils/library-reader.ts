@@ -1,7 +1,7 @@
 // The library's read side for the extension pages and the export: rows, bodies, recorded export names; never a write.
 import type { JianbaoDb } from './db';
 import type { Article, ArticleBody } from './types';
-import type { RecordedNames } from './export/post-names';
+import { stem, type RecordedNames } from './export/post-names';
 
 export interface LibraryReader {
   get(id: number): Promise<Article | undefined>;
@@ -13,11 +13,6 @@ export interface LibraryReader {
   allRows(): Promise<Article[]>;
   /** The export names other articles hold: an index lookup (`exportName.path`), not a read of the library. */
   recordedNames: RecordedNames;
-}
-
-function stem(path: string): string {
-  const dot = path.lastIndexOf('.');
-  return dot > path.lastIndexOf('/') ? path.slice(0, dot) : path;
 }
 
 export function createLibraryReader(db: JianbaoDb): LibraryReader {

@@ -77,12 +77,12 @@ function wellFormed(value: string): string {
  * A bare or flow-list string holding a line break would spill onto the next line; one that starts with `:` is a
  * Symbol to Ruby's YAML (`:ruby`), which Jekyll refuses or reads as another type. Such strings are double-quoted.
  */
-const LINE_BREAK = /[\n\r\u0085\u2028\u2029]|^:/;
+const NEEDS_DOUBLE_QUOTES = /[\n\r\u0085\u2028\u2029]|^:/;
 
 function stringNode(raw: string, style: StyledString['style'] | undefined): Scalar {
   const value = wellFormed(raw);
   const scalar = new Scalar(value);
-  if (style === 'double-quoted' || LINE_BREAK.test(value) || RUBY_RAW_UNSAFE.test(value)) scalar.type = Scalar.QUOTE_DOUBLE;
+  if (style === 'double-quoted' || NEEDS_DOUBLE_QUOTES.test(value) || RUBY_RAW_UNSAFE.test(value)) scalar.type = Scalar.QUOTE_DOUBLE;
   else if (style === 'plain') scalar.type = Scalar.PLAIN;
   return scalar;
 }

@@ -26,7 +26,8 @@ export function recordedName(article: Pick<Article, 'exportName'>, renderer: Pic
   return article.exportName?.key === renderer.nameKey ? article.exportName.path : null;
 }
 
-function stem(path: string): string {
+/** The path without its extension, lower-cased: `a.md`, `a-2.md` and `A.MD` share the stem `a` (bar the -2). */
+export function stem(path: string): string {
   const dot = path.lastIndexOf('.');
   return (dot > path.lastIndexOf('/') ? path.slice(0, dot) : path).toLowerCase();
 }
