@@ -26,13 +26,14 @@ export const EXTRACT_SCRIPTS: Record<SaveKind, ScriptPublicPath> = {
 const BROWSER_PAGE = /^(?:chrome|edge|brave|opera|vivaldi|about|moz-extension|chrome-extension|view-source|devtools|resource|chrome-search|chrome-untrusted|data|blob):/i;
 const WEB_STORE = /^https:\/\/(?:chrome\.google\.com\/webstore|chromewebstore\.google\.com|microsoftedge\.microsoft\.com\/addons|addons\.mozilla\.org)(?:[/?#]|$)/i;
 const PDF = /\.pdf(?:$|[?#])/i;
+const PDF_REFUSAL: Failure = { ok: false, code: 'pdf', message: 'PDF files cannot be saved as articles.' };
 
 /** Why a page cannot be saved before anything is injected, or null if it may be tried. */
 export function tabProblem(url: string | undefined): Failure | null {
   if (!url) return null;
   if (BROWSER_PAGE.test(url)) return { ok: false, code: 'browser-page', message: 'Browser pages cannot be saved.' };
   if (WEB_STORE.test(url)) return { ok: false, code: 'web-store', message: 'Browsers do not let extensions read their add-on stores.' };
-  if (PDF.test(url)) return { ok: false, code: 'pdf', message: 'PDF files cannot be saved as articles.' };
+  if (PDF.test(url)) return PDF_REFUSAL;
   return null;
 }
 
@@ -61,9 +62,23 @@ export async function runExtractScript(api: Scripting, tabId: number, kind: Save
     if (settings) await api.scripting.executeScript({ target, func: handOverExtractSettings, args: [EXTRACT_SETTINGS_KEY, settings] });
     const [frame] = await api.scripting.executeScript({ target, files: [EXTRACT_SCRIPTS[kind]] });
     const result = frame?.result as ScriptAnswer | undefined;
+    if (result?.ok) return result;
+    // A PDF whose URL does not say so: Chromium's viewer page has no article, but says what it shows.
+    if (await isPdfTab(api, tabId)) return PDF_REFUSAL;
     return result ?? { ok: false, code: 'error', message: 'The page did not answer; reload it and try again.' };
   } catch (err) {
+    if (await isPdfTab(api, tabId)) return PDF_REFUSAL;
     return { ok: false, code: 'restricted', message: `This page cannot be read by extensions. (${(err as Error).message})` };
+  }
+}
+
+/** Whether the tab's top document is a PDF (`document.contentType`), asked only after a save found nothing. */
+async function isPdfTab(api: Scripting, tabId: number): Promise<boolean> {
+  try {
+    const [frame] = await api.scripting.executeScript({ target: { tabId }, func: () => document.contentType });
+    return frame?.result === 'application/pdf';
+  } catch {
+    return false;
   }
 }
 

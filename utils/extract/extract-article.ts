@@ -15,6 +15,7 @@ import { textAfter, textBefore, squash, nestingDepth } from './dom-text';
 import { siteRuleFor, readRule, dropBoilerplate, SITE_RULES } from './site-rules';
 import { firstHeading, elementShowing, titlePieces, headlineText, headlineParts, microdataHeadline, punctFold, headingCandidates } from './headline';
 import { bodyElements, descendantsOf, scanPage, type PageScan } from './page-scan';
+import { documentKind, extractPlainText } from './plain-text';
 
 export interface ExtractOptions {
   /** The clock, for relative dates ("昨天 09:30"). */
@@ -40,7 +41,42 @@ function hostLabels(url: string): string[] {
   }
 }
 
+/**
+ * The article of `doc`. A text/plain document is its own article (plain-text.ts). A page with no article
+ * of its own but a same-origin frame holding one (the only frames an injected script can read) gives the
+ * frame's article, keyed on the frame's address (or the page's, for a srcdoc frame).
+ */
 export function extractArticle(doc: Document, pageUrl: string, options: ExtractOptions): ExtractResult {
+  if (documentKind(doc.contentType) === 'text') return extractPlainText(doc, pageUrl);
+  const result = extractFromDocument(doc, pageUrl, options);
+  if (result.ok || result.code !== 'no-article') return result;
+  return articleInFrame(doc, pageUrl, options, 0) ?? result;
+}
+
+const MAX_FRAMES = 20;
+const MAX_FRAME_DEPTH = 2;
+
+function articleInFrame(doc: Document, pageUrl: string, options: ExtractOptions, depth: number): ExtractResult | null {
+  if (depth >= MAX_FRAME_DEPTH) return null;
+  const frames = Array.from(doc.querySelectorAll('iframe, frame')).slice(0, MAX_FRAMES) as HTMLIFrameElement[];
+  for (const frame of frames) {
+    let inner: Document | null = null;
+    try {
+      inner = frame.contentDocument; // null (or a throw) for a cross-origin frame
+    } catch {
+      inner = null;
+    }
+    if (!inner?.body || documentKind(inner.contentType) !== 'html') continue;
+    const own = /^https?:/i.test(inner.URL) ? inner.URL : pageUrl;
+    const found = extractFromDocument(inner, own, options);
+    if (found.ok) return found;
+    const deeper = articleInFrame(inner, own, options, depth + 1);
+    if (deeper?.ok) return deeper;
+  }
+  return null;
+}
+
+function extractFromDocument(doc: Document, pageUrl: string, options: ExtractOptions): ExtractResult {
   // Only http(s) pages are stored and linked: a file: or ftp: page has no address a reader could follow.
   const refused = notWebPage(pageUrl);
   if (refused) return refused;

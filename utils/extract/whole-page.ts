@@ -11,6 +11,7 @@ import { chooseArticleUrl, notWebPage } from './article-url';
 import { detectLang } from './detect-lang';
 import { cleanBody } from './clean-body';
 import { squash, textAfter, textBefore } from './dom-text';
+import { documentKind, extractPlainText } from './plain-text';
 
 export interface FallbackOptions {
   now: Date;
@@ -89,6 +90,7 @@ export function articleFromContainer(doc: Document, pageUrl: string, container: 
 export function extractWholePage(doc: Document, pageUrl: string, options: FallbackOptions): FallbackResult {
   const refused = notWebPage(pageUrl);
   if (refused) return refused;
+  if (documentKind(doc.contentType) === 'text') return extractPlainText(doc, pageUrl);
   try {
     const root = doc.querySelector('main, [role="main"]') ?? doc.querySelector('article') ?? doc.body;
     if (!root) return { ok: false, code: 'no-article', message: 'This page has no text to save.' };
