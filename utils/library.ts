@@ -46,6 +46,34 @@ export const EDITABLE_FIELDS = ['title', 'source', 'publishedAt', 'author', 'tag
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 export type ArticlePatch = Partial<Pick<Article, EditableField>>;
 
+/** What an edit form started from: the row's `updatedAt` then, and the starting value of each field it changes. */
+export interface UpdateBase {
+  updatedAt?: string;
+  values: ArticlePatch;
+}
+
+/** A field the form changed that was also changed elsewhere meanwhile, with its value now. */
+export interface FieldConflict {
+  field: EditableField;
+  theirs: ArticlePatch[EditableField];
+}
+
+export type UpdateOutcome =
+  | { status: 'updated' | 'unchanged'; article: Article }
+  /** Nothing was written. */
+  | { status: 'conflict'; article: Article; conflicts: FieldConflict[] }
+  | { status: 'missing' };
+
+/** What a deletion did: how many articles went, and the token that undoes it (null: nothing to undo). */
+export interface RemoveResult {
+  deleted: number;
+  undoToken: string | null;
+  /** Set when articles were deleted without an undo copy: browser storage was full. */
+  notUndoable?: 'quota';
+  /** Storage was full: this many of the articles asked for could not be deleted (they are all still whole). */
+  notDeleted?: number;
+}
+
 /** What a deletion keeps so that it can be undone. */
 interface UndoEntry {
   at: string;
@@ -60,6 +88,28 @@ const EXPORT_FOLDER_KEY = 'exportFolder';
 const RESTORE_KEY = 'restoreProgress';
 /** Deletions that stay undoable; older ones are dropped when a new one is made. */
 export const UNDO_KEEP = 5;
+/** Only when even a deletion without its undo copy could not be written (see removeMany). */
+const QUOTA_MESSAGE_DELETE =
+  'Browser storage is full, with no room left even for a deletion: nothing was deleted. Free disk space on this computer, then try again.';
+const QUOTA_MESSAGE_UNDO = 'Browser storage is full: the deleted articles could not be put back; they stay deleted.';
+/**
+ * Values of random bytes kept in `kv`, given up one at a time when storage is full so that a deletion can still
+ * be written (removeMany). Large on purpose: browsers keep a value this size in a file of its own (Chromium from
+ * 64 KiB, Firefox from 1 MiB), and deleting it frees its room at once, where deleted rows wait for compaction.
+ * Random, so that compression does not shrink them. Several pieces: several deletions on a full disk in a row.
+ */
+const RESERVE_PREFIX = 'deleteReserve:';
+const RESERVE_PIECES = 4;
+const RESERVE_PIECE_BYTES = 1.5 * 1024 * 1024;
+/** The reserve is made again only with this much room free (when the browser says how much that is). */
+const RESERVE_ROOM = 64 * 1024 * 1024;
+
+function randomBytes(n: number): Uint8Array {
+  const bytes = new Uint8Array(n);
+  // getRandomValues fills at most 65 536 bytes a call.
+  for (let i = 0; i < n; i += 65_536) crypto.getRandomValues(bytes.subarray(i, Math.min(n, i + 65_536)));
+  return bytes;
+}
 
 export interface Library extends LibraryReader {
   save(extracted: ExtractedArticle, now: Date): Promise<SaveResult>;
@@ -70,13 +120,27 @@ export interface Library extends LibraryReader {
   count(): Promise<number>;
   /** Edits an article; the changed fields are recorded in `edited`. */
   update(id: number, patch: ArticlePatch, now: Date): Promise<Article | undefined>;
+  /**
+   * Edits an article from a form opened on `base`: only the patch's fields are written; a field changed
+   * elsewhere since (its value now is neither the form's starting value nor the form's new one) is a
+   * conflict, and then nothing is written. Tags merge: the form's additions and removals apply to the tags now.
+   */
+  update(id: number, patch: ArticlePatch, now: Date, base: UpdateBase): Promise<UpdateOutcome>;
   /** Adds and removes tags on many articles; returns how many changed. */
   tag(ids: number[], add: string[], remove: string[], now: Date): Promise<number>;
-  /** Deletes one article, undoably; see removeMany. */
-  remove(id: number, now?: Date): Promise<string | null>;
-  /** Deletes articles with their bodies and terms, keeping them for `undo`; returns the undo token (null: nothing deleted). */
-  removeMany(ids: number[], now: Date): Promise<string | null>;
-  /** Puts back what a deletion took; returns how many articles came back. */
+  /** Deletes one article, undoably when storage allows; see removeMany. */
+  remove(id: number, now?: Date): Promise<RemoveResult>;
+  /**
+   * Deletes articles with their bodies and terms, keeping a copy for `undo`. With browser storage full the
+   * deletion still happens, without the copy (`undoToken` null, `notUndoable: 'quota'`).
+   */
+  removeMany(ids: number[], now: Date): Promise<RemoveResult>;
+  /**
+   * Keeps the reserve a deletion on a full disk gives up (removeMany) when it is missing and there is room;
+   * false when it could not be made now. The background calls it when it starts.
+   */
+  keepReserve(): Promise<boolean>;
+  /** Puts back what a deletion took; returns how many articles came back (0: the copy is gone, or they were saved again). */
   undo(token: string): Promise<number>;
   /** Records that these articles were exported now, with the file name each was written as (when given). */
   markExported(ids: number[], now: Date, names?: ReadonlyMap<number, ExportName>): Promise<number>;
@@ -107,7 +171,7 @@ export interface Library extends LibraryReader {
 }
 
 const QUOTA_MESSAGE_SAVE =
-  'Browser storage is full: the article was not saved. Free space or export and delete old articles.';
+  'Browser storage is full: the article was not saved. Delete articles you no longer need in the library (deleting works on a full disk), then save again.';
 const QUOTA_MESSAGE_WRITE =
   'Browser storage is full: the change was not made. Free space or export and delete old articles.';
 const QUOTA_MESSAGE_EXPORTED =
@@ -135,6 +199,31 @@ async function guardQuota<T>(message: string, write: () => Promise<T>): Promise<
 
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/**
+ * An edit form's patch against the row as it is now (update's helper): a field whose value now is the form's
+ * starting value (or already the form's new one) is taken; one changed elsewhere meanwhile is a conflict.
+ * Tags merge instead: what the form added and removed is applied to the tags now. A field without a
+ * starting value in `base` is taken as is.
+ */
+function mergeEdit(now: Article, patch: ArticlePatch, base: UpdateBase): { patch: ArticlePatch; conflicts: FieldConflict[] } {
+  const merged: Record<string, unknown> = {};
+  const conflicts: FieldConflict[] = [];
+  for (const f of EDITABLE_FIELDS) {
+    if (!(f in patch)) continue;
+    const mine = patch[f];
+    if (f === 'tags' && Array.isArray(mine) && Array.isArray(base.values.tags)) {
+      const from = base.values.tags;
+      const removed = from.filter((t) => !mine.includes(t));
+      merged.tags = [...new Set([...now.tags.filter((t) => !removed.includes(t)), ...mine.filter((t) => !from.includes(t))])];
+    } else if (!(f in base.values) || sameValue(now[f], base.values[f]) || sameValue(now[f], mine)) {
+      merged[f] = mine;
+    } else {
+      conflicts.push({ field: f, theirs: now[f] });
+    }
+  }
+  return { patch: merged as ArticlePatch, conflicts };
 }
 
 /** The fields a save takes from the page (article-record.ts), but its clock: equal on all, the save changed nothing. */
@@ -185,6 +274,58 @@ export function createLibrary(db: JianbaoDb): Library {
     const site = siteOf(extracted.url);
     const rows = await db.articles.where('siteArticleId').equals(extracted.siteArticleId).toArray();
     return site ? rows.find((a) => siteOf(a.url) === site) : undefined;
+  }
+
+  /**
+   * Deletes the articles that exist among `ids` with their bodies, terms and postings, inside the caller's
+   * transaction; with `undo`, first keeps a copy under its token and drops copies older than the last UNDO_KEEP.
+   * Returns how many were deleted.
+   */
+  async function deleteArticles(ids: number[], undo: { token: string; at: string } | null): Promise<number> {
+    const rows = await library.getMany(ids);
+    if (rows.length === 0) return 0;
+    const rowIds = rows.map((a) => a.id!);
+    if (undo) {
+      const bodies = await db.bodies.bulkGet(rowIds);
+      const records = rows.map((article, i) => ({ article, body: { html: bodies[i]?.html ?? '', text: bodies[i]?.text ?? '' } }));
+      await db.kv.put({ key: undo.token, value: { at: undo.at, records } satisfies UndoEntry });
+    }
+    // The postings lose these ids in the same transaction as the rows: no posting ever names a deleted article.
+    await writeTerms(index, rowIds.map((articleId) => ({ articleId, terms: null })));
+    await db.articles.bulkDelete(rowIds);
+    await db.bodies.bulkDelete(rowIds);
+    if (undo) {
+      const older = await db.kv.where('key').startsWith(UNDO_PREFIX).primaryKeys();
+      await db.kv.bulkDelete(older.sort().slice(0, Math.max(0, older.length - UNDO_KEEP)));
+    }
+    return rowIds.length;
+  }
+
+  /** Those of `ids` that are in the library. */
+  async function presentIds(ids: number[]): Promise<number[]> {
+    const rows = await db.articles.bulkGet(ids);
+    return ids.filter((_, i) => rows[i] !== undefined);
+  }
+
+  /**
+   * Deletes `ids` without undo copies, as many as the free room allows: all in one transaction, or, refused for
+   * quota, each half on its own (each transaction whole: an article goes with its body, terms and postings, or
+   * stays). Returns how many were deleted.
+   */
+  async function deleteFitting(ids: number[]): Promise<number> {
+    try {
+      return await db.transaction('rw', tables, () => deleteArticles(ids, null));
+    } catch (err) {
+      if (!isQuotaError(err) || ids.length === 1) {
+        if (isQuotaError(err)) return 0;
+        throw err;
+      }
+    }
+    const half = Math.ceil(ids.length / 2);
+    const first = await deleteFitting(ids.slice(0, half));
+    // Neither half of the first half fitted: the second will not either.
+    if (first === 0) return 0;
+    return first + (await deleteFitting(ids.slice(half)));
   }
 
   const library: Library = {
@@ -253,21 +394,27 @@ export function createLibrary(db: JianbaoDb): Library {
 
     count: () => db.articles.count(),
 
-    async update(id, patch, now) {
-      return guardQuota(QUOTA_MESSAGE_WRITE, () =>
-        db.transaction('rw', ...tables, async () => {
+    update: (async (id: number, given: ArticlePatch, now: Date, base?: UpdateBase) => {
+      const outcome = await guardQuota(QUOTA_MESSAGE_WRITE, () =>
+        db.transaction('rw', ...tables, async (): Promise<UpdateOutcome> => {
           const old = await db.articles.get(id);
-          if (!old) return undefined;
+          if (!old) return { status: 'missing' };
+          const { patch, conflicts } = base ? mergeEdit(old, given, base) : { patch: given, conflicts: [] };
+          if (conflicts.length > 0) return { status: 'conflict', article: old, conflicts };
           const changed = EDITABLE_FIELDS.filter((f) => f in patch && !sameValue(patch[f], old[f]));
-          if (changed.length === 0) return old;
+          if (changed.length === 0) return { status: 'unchanged', article: old };
           const edited = [...new Set([...(old.edited ?? []), ...changed])];
-          const next: Article = { ...old, ...patch, edited, updatedAt: now.toISOString() };
+          // Only the changed fields are written over the row as it is now.
+          const next: Article = { ...old, edited, updatedAt: now.toISOString() };
+          for (const f of changed) (next as Record<EditableField, unknown>)[f] = patch[f];
           await db.articles.put(next);
           if (changed.some((f) => f === 'title' || f === 'source' || f === 'author')) await reindex(next);
-          return next;
+          return { status: 'updated', article: next };
         }),
       );
-    },
+      if (base) return outcome;
+      return outcome.status === 'missing' ? undefined : outcome.article;
+    }) as Library['update'],
 
     async tag(ids, add, remove, now) {
       if (ids.length === 0 || (add.length === 0 && remove.length === 0)) return 0;
@@ -291,30 +438,58 @@ export function createLibrary(db: JianbaoDb): Library {
     remove: (id, now = new Date()) => library.removeMany([id], now),
 
     async removeMany(ids, now) {
-      if (ids.length === 0) return null;
-      const token = `${UNDO_PREFIX}${now.toISOString()}:${Math.random().toString(36).slice(2, 8)}`;
-      return guardQuota(QUOTA_MESSAGE_WRITE, () =>
+      const wanted = [...new Set(ids)];
+      if (wanted.length === 0) return { deleted: 0, undoToken: null };
+      const at = now.toISOString();
+      const token = `${UNDO_PREFIX}${at}:${Math.random().toString(36).slice(2, 8)}`;
+      try {
         // The undo copy and the deletion commit together: nothing is lost between them.
-        db.transaction('rw', [...tables, db.kv], async () => {
-          const rows = await library.getMany(ids);
-          if (rows.length === 0) return null;
-          const rowIds = rows.map((a) => a.id!);
-          const bodies = await db.bodies.bulkGet(rowIds);
-          const records = rows.map((article, i) => ({ article, body: { html: bodies[i]?.html ?? '', text: bodies[i]?.text ?? '' } }));
-          await db.kv.put({ key: token, value: { at: now.toISOString(), records } satisfies UndoEntry });
-          await writeTerms(index, rowIds.map((articleId) => ({ articleId, terms: null })));
-          await db.articles.bulkDelete(rowIds);
-          await db.bodies.bulkDelete(rowIds);
-          const older = await db.kv.where('key').startsWith(UNDO_PREFIX).primaryKeys();
-          await db.kv.bulkDelete(older.sort().slice(0, Math.max(0, older.length - UNDO_KEEP)));
-          return token;
-        }),
-      );
+        const deleted = await db.transaction('rw', [...tables, db.kv], () => deleteArticles(wanted, { token, at }));
+        return { deleted, undoToken: deleted > 0 ? token : null };
+      } catch (err) {
+        if (!isQuotaError(err)) throw err;
+      }
+      // Storage is full. The copy would write the deleted text straight back; what the user wants from a
+      // deletion now is room. So the articles go without one. A deletion still writes (the posting rows that
+      // keep other ids), and Chromium refuses any transaction that writes while usage is at the quota, while
+      // deleted rows free no room until the database is compacted. What frees room at once is deleting a
+      // large value (kept in a file of its own): first the copies of earlier deletions, then the reserve.
+      // Each is dropped in a transaction that only deletes, which the browser commits whatever the usage.
+      await db.kv.where('key').startsWith(UNDO_PREFIX).delete();
+      let deleted = await deleteFitting(wanted);
+      let left = await presentIds(wanted);
+      for (const piece of await db.kv.where('key').startsWith(RESERVE_PREFIX).primaryKeys()) {
+        if (left.length === 0) break;
+        await db.kv.delete(piece);
+        deleted += await deleteFitting(left);
+        left = await presentIds(left);
+      }
+      if (deleted === 0 && left.length > 0) throw new LibraryError('quota', QUOTA_MESSAGE_DELETE);
+      if (deleted === 0) return { deleted: 0, undoToken: null };
+      return left.length > 0 ? { deleted, undoToken: null, notUndoable: 'quota', notDeleted: left.length } : { deleted, undoToken: null, notUndoable: 'quota' };
+    },
+
+    async keepReserve() {
+      const have = new Set(await db.kv.where('key').startsWith(RESERVE_PREFIX).primaryKeys());
+      const missing = Array.from({ length: RESERVE_PIECES }, (_, i) => `${RESERVE_PREFIX}${i}`).filter((k) => !have.has(k));
+      if (missing.length === 0) return true;
+      // Made again only with clear room to spare: right after a full disk the room is the user's, for saves.
+      const estimate = await globalThis.navigator?.storage?.estimate?.().catch(() => undefined);
+      if (estimate?.quota !== undefined && estimate.usage !== undefined && estimate.quota - estimate.usage < RESERVE_ROOM) return false;
+      for (const key of missing) {
+        try {
+          await db.kv.put({ key, value: randomBytes(RESERVE_PIECE_BYTES) });
+        } catch (err) {
+          if (isQuotaError(err)) return false;
+          throw err;
+        }
+      }
+      return true;
     },
 
     async undo(token) {
       if (!token.startsWith(UNDO_PREFIX)) return 0;
-      return guardQuota(QUOTA_MESSAGE_WRITE, () =>
+      return guardQuota(QUOTA_MESSAGE_UNDO, () =>
         db.transaction('rw', [...tables, db.kv], async () => {
           const entry = (await db.kv.get(token))?.value as UndoEntry | undefined;
           if (!entry) return 0;

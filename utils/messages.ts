@@ -1,7 +1,7 @@
 // The typed message protocol between the popup/library pages and the background (the only writer).
 import { browser } from 'wxt/browser';
 import type { Article, ExportName, ExtractedArticle } from './types';
-import type { ArticlePatch } from './library';
+import type { ArticlePatch, FieldConflict, RemoveResult, UpdateBase } from './library';
 import type { BackupRecord } from './backup-format';
 import type { MergeCounts } from './restore-merge';
 import type { RestorePosition } from './backup';
@@ -27,8 +27,16 @@ export type LibraryWriteFailure = { ok: false; code: 'quota' | 'error'; message:
 type LibraryWrite<T> = ({ ok: true } & T) | LibraryWriteFailure;
 
 export interface Protocol {
-  'update-article': { request: { id: number; patch: ArticlePatch }; response: LibraryWrite<{ article: Article }> };
-  'delete-articles': { request: { ids: number[] }; response: LibraryWrite<{ undoToken: string | null }> };
+  /**
+   * With `base` (what the edit form started from): a field changed elsewhere meanwhile comes back in `conflicts`
+   * and nothing is written; an article deleted meanwhile comes back as `missing`. Without it, a missing article is an error.
+   */
+  'update-article': {
+    request: { id: number; patch: ArticlePatch; base?: UpdateBase };
+    response: LibraryWrite<{ article: Article; conflicts?: FieldConflict[] } | { missing: true }>;
+  };
+  /** `undoToken` null with `deleted` > 0: deleted without an undo copy (`notUndoable` says why: storage was full). */
+  'delete-articles': { request: { ids: number[] }; response: LibraryWrite<RemoveResult> };
   'undo-delete': { request: { token: string }; response: LibraryWrite<{ restored: number }> };
   'tag-articles': { request: { ids: number[]; add: string[]; remove: string[] }; response: LibraryWrite<{ changed: number }> };
   'restore-batch': { request: { records: BackupRecord[]; position?: RestorePosition }; response: LibraryWrite<{ counts: MergeCounts }> };

@@ -4,7 +4,7 @@ import { useLiveQuery } from '@/components/use-live-query';
 import type { ListPageProps } from '@/components/mount-with-first-rows';
 import { browser } from 'wxt/browser';
 import { JianbaoDb } from '@/utils/db';
-import { createLibrary, type ArticlePatch, type Library } from '@/utils/library';
+import { createLibrary, type ArticlePatch, type Library, type UpdateBase } from '@/utils/library';
 import { NEWEST_ROWS } from '@/utils/newest-articles';
 import type { Article } from '@/utils/types';
 import { isFiltering, type LibraryFilter, type SortKey } from '@/utils/library-filter';
@@ -13,9 +13,9 @@ import { restoreBackup, writeBackup } from '@/utils/backup';
 import { joinParts } from '@/utils/backup-format';
 import { LibraryList } from '@/components/library-list';
 import { LibraryFilters } from '@/components/library-filters';
-import { LibraryReader } from '@/components/library-reader';
+import { LibraryReader, type EditSaveResult } from '@/components/library-reader';
 import { LibraryBulkBar } from '@/components/library-bulk-bar';
-import { LibraryToast, type Toast } from '@/components/library-toast';
+import { LibraryToast, deletionToast, undoToast, type Toast } from '@/components/library-toast';
 import { LibraryBackup } from '@/components/library-backup';
 import { t } from '@/components/i18n';
 import { exportOnePost } from '@/components/export-one-post';
@@ -103,21 +103,30 @@ export function App({ library, initial }: ListPageProps) {
     lastClicked.current = id;
   };
 
+  // With storage full a deletion still happens, without Undo, and the message says so (deletionToast).
   const remove = async (list: number[]) => {
     const r = await request('delete-articles', { ids: list });
-    if (!r.ok) return setToast({ message: r.message });
+    setToast(deletionToast(r));
+    if (!r.ok) return;
     if (openId !== null && list.includes(openId)) setOpenId(null);
-    setSelected(new Set());
-    setToast({ message: t('lib_deleted', String(list.length)), undoToken: r.undoToken });
+    // Partly done: the ones left stay selected, to delete again.
+    if (!r.notDeleted) setSelected(new Set());
   };
-  const undo = async (token: string) => {
-    const r = await request('undo-delete', { token });
-    setToast({ message: r.ok ? t('lib_restored', String(r.restored)) : r.message });
-  };
-  const save = async (id: number, patch: ArticlePatch) => {
-    const r = await request('update-article', { id, patch });
-    setToast({ message: r.ok ? t('lib_savedEdit') : r.message });
-    return r.ok;
+  const undo = async (token: string) => setToast(undoToast(await request('undo-delete', { token })));
+  // Only the changed fields, with what the form started from: a conflict or a deletion made elsewhere
+  // meanwhile is shown in the form (which keeps the typed text), not here.
+  const save = async (id: number, patch: ArticlePatch, base: UpdateBase): Promise<EditSaveResult> => {
+    const r = await request('update-article', { id, patch, base });
+    if (!r.ok) {
+      setToast({ message: r.message });
+      return { kind: 'failed' };
+    }
+    // An earlier "Saved." would contradict what the form now says.
+    setToast(null);
+    if ('missing' in r) return { kind: 'missing' };
+    if (r.conflicts) return { kind: 'conflict', conflicts: r.conflicts };
+    setToast({ message: t('lib_savedEdit') });
+    return { kind: 'saved' };
   };
   const exportOne = async (id: number) => {
     const r = await exportOnePost(library, id);
@@ -133,7 +142,12 @@ export function App({ library, initial }: ListPageProps) {
     setToast({ message: r.ok ? t('lib_tagged', String(r.changed)) : r.message });
   };
 
-  const article = open?.article;
+  // The open article as last seen: deleted elsewhere (another tab) while open, the reader stays with it
+  // and says so, so that an edit in progress is not lost.
+  const lastOpen = useRef<Article | null>(null);
+  if (open?.article) lastOpen.current = open.article;
+  const deletedElsewhere = openId !== null && !!open && !open.article && lastOpen.current?.id === openId;
+  const article = open?.article ?? (deletedElsewhere ? lastOpen.current! : undefined);
   return (
     <div class="lib">
       <header class="lib-bar">
@@ -150,7 +164,8 @@ export function App({ library, initial }: ListPageProps) {
       <div class={`lib-main${article ? ' with-reader' : ''}`}>
         {shown ? <LibraryList ids={shown} seed={initial} resetKey={JSON.stringify([query, filter, sort])} onPainted={() => setPainted(true)} load={library.getMany} selected={selected} openId={openId} onToggle={toggle} onOpen={setOpenId} /> : <div class="lib-scroll" />}
         {article ? (
-          <LibraryReader key={article.id} article={article} body={open?.body} onSave={(p) => save(article.id!, p)}
+          <LibraryReader key={article.id} article={article} body={open?.body} deleted={deletedElsewhere}
+            onSave={(p, base) => save(article.id!, p, base)}
             onExport={() => exportOne(article.id!)} onDelete={() => remove([article.id!])} onClose={() => setOpenId(null)} />
         ) : null}
       </div>

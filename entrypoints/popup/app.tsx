@@ -78,8 +78,10 @@ export function App({ library, initial }: ListPageProps) {
     const r = await exportOnePost(library, id);
     setNotice(r.ok ? t('downloaded', r.filename) : r.message);
   });
+  // The library's deletion, which works on a full disk too (without its undo copy; the popup offers no undo).
   const onDelete = (id: number) => withBusy(id, async () => {
-    await request('delete-article', { id });
+    const r = await request('delete-articles', { ids: [id] });
+    if (!r.ok) setNotice(r.code === 'quota' ? t('pop_deleteFailedQuota') : t('pop_actionFailed', r.message));
   });
 
   return (

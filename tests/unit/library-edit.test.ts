@@ -54,7 +54,8 @@ describe('delete with undo', () => {
     const ids: number[] = [];
     for (let i = 0; i < 3; i++) ids.push((await library.save(page({ url: `https://a.example/${i}` }), at(i + 1))).article.id!);
     const before = await Promise.all([db.articles.toArray(), db.bodies.toArray(), db.terms.toArray(), db.postings.toArray()]);
-    const token = await library.removeMany([ids[0]!, ids[2]!], at(9));
+    const { deleted, undoToken: token } = await library.removeMany([ids[0]!, ids[2]!], at(9));
+    expect(deleted).toBe(2);
     expect(token).toBeTruthy();
     expect(await library.count()).toBe(1);
     expect(await db.bodies.count()).toBe(1);
@@ -68,7 +69,7 @@ describe('delete with undo', () => {
 
   it('single delete is undoable too; a page saved again meanwhile is not overwritten', async () => {
     const { article } = await library.save(page(), at(1));
-    const token = await library.remove(article.id!, at(2));
+    const { undoToken: token } = await library.remove(article.id!, at(2));
     await library.save(page({ title: '重新保存' }), at(3));
     expect(await library.undo(token!)).toBe(0);
     expect((await library.list()).map((a) => a.title)).toEqual(['重新保存']);
@@ -78,11 +79,11 @@ describe('delete with undo', () => {
     const tokens: string[] = [];
     for (let i = 0; i < UNDO_KEEP + 2; i++) {
       const { article } = await library.save(page({ url: `https://a.example/${i}` }), at(1));
-      tokens.push((await library.remove(article.id!, at(2 + i)))!);
+      tokens.push((await library.remove(article.id!, at(2 + i))).undoToken!);
     }
     expect(await db.kv.count()).toBe(UNDO_KEEP);
     expect(await library.undo(tokens[0]!)).toBe(0);
     expect(await library.undo(tokens.at(-1)!)).toBe(1);
-    expect(await library.removeMany([], at(1))).toBeNull();
+    expect(await library.removeMany([], at(1))).toEqual({ deleted: 0, undoToken: null });
   });
 });

@@ -26,7 +26,14 @@ const EXTRA_ESCAPES: readonly [RegExp, string][] = [
   [/\{(?=:)/g, '\\{'],
 ];
 
+/**
+ * What any rule above needs: one of its characters anywhere, or a line-start rule's first character. A line with
+ * neither (most page text, all of most Chinese text) is returned as it is, without the 16 passes.
+ */
+const MAY_NEED_ESCAPE = /[\\*`[\]_<&{]|^[-+=#~>0-9]/;
+
 function escapeLine(line: string): string {
+  if (!MAY_NEED_ESCAPE.test(line)) return line;
   let out = line;
   for (const [pattern, replacement] of TURNDOWN_ESCAPES) out = out.replace(pattern, replacement);
   for (const [pattern, replacement] of EXTRA_ESCAPES) out = out.replace(pattern, replacement);

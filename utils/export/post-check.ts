@@ -15,13 +15,16 @@ export function splitFrontMatter(text: string): { block: string; bodyStart: numb
 }
 
 // One `key: value` line whose value is, in YAML 1.1 and 1.2 alike, a double-quoted string escaping at most \" and \\,
-// a bare run of letters, digits, inner spaces and - _ ., a Jekyll or ISO date, or a flow list of those.
+// a bare run of letters, digits, inner spaces and - _ ., a Jekyll or ISO date, a bare http(s) URL of the characters
+// below (no space, `#`, `:` after the scheme, quote or flow indicator: a plain scalar in any reader), or a flow list
+// of quoted or bare strings.
 const KEY = '[A-Za-z_][A-Za-z0-9_-]*';
 const QUOTED = '"(?:[\\u0020\\u0021\\u0023-\\u005b\\u005d-\\u007e\\u00a1-\\u00ff\\u2010-\\u2027\\u3000-\\u9fff\\uff01-\\uffef]|\\\\["\\\\])*"';
 const BARE = '[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.-]| (?=[\\p{L}\\p{N}_.-]))*';
 const DATE = '\\d{4}-\\d{2}-\\d{2}(?:[ T]\\d{2}:\\d{2}:\\d{2}(?: ?[+-]\\d{2}:?\\d{2}|Z)?)?';
+const WEB_URL = 'https?://[A-Za-z0-9._~/?&=%+-]+';
 const ITEM = `(?:${QUOTED}|${BARE})`;
-const SIMPLE_LINE = new RegExp(`^(${KEY}): (?:${QUOTED}|${BARE}|${DATE}|\\[(?:${ITEM}(?:, ${ITEM})*)?\\])$`, 'u');
+const SIMPLE_LINE = new RegExp(`^(${KEY}): (?:${QUOTED}|${BARE}|${DATE}|${WEB_URL}|\\[(?:${ITEM}(?:, ${ITEM})*)?\\])$`, 'u');
 
 /**
  * True when every line is a simple entry (see SIMPLE_LINE) and no key repeats: such a block is a valid mapping

@@ -24,6 +24,15 @@ const QUOTABLE = /^[\u0020\u0021\u0023-\u005b\u005d-\u007e\u00a1-\u00ff\u2010-\u
 const BARE = /^\p{L}[\p{L}\p{N}_.-]*(?: [\p{L}\p{N}_.-]+)*$/u;
 const BARE_CHARS = /^[\u0041-\u005a\u0061-\u007a\u002d\u002e\u005f\u0020\u3400-\u9fff]*$/;
 const YAML_WORDS = /^(?:y|n|yes|no|on|off|true|false|null)$/i;
+// An http(s) URL with no space, `#`, `:` after the scheme, quote or flow indicator: plain in either schema, and
+// no YAML type's pattern (number, date, boolean, null) matches a string starting `http`.
+const PLAIN_URL = /^https?:\/\/[A-Za-z0-9._~/?&=%+-]+$/;
+// The dates the presets write bare (jekyll_date, ISO 8601): the 1.2 core schema, which `plain` uses, has no timestamps.
+const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2} [+-]\d{4}|T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))$/;
+
+function bareString(value: string): boolean {
+  return (BARE.test(value) && BARE_CHARS.test(value) && !YAML_WORDS.test(value)) || PLAIN_URL.test(value);
+}
 
 const cache = new Map<string, string>();
 function memo(key: string, make: () => string): string {
@@ -38,12 +47,18 @@ function memo(key: string, make: () => string): string {
 
 function yamlScalar(value: FrontMatterValue): string {
   if (typeof value === 'string') {
-    if (BARE.test(value) && BARE_CHARS.test(value) && !YAML_WORDS.test(value)) return value;
+    if (bareString(value)) return value;
     return memo(`s${value}`, () => yamlScalarSlow(value));
   }
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+  if (Array.isArray(value)) {
+    // A flow list of bare strings is `[a, b]` (flowCollectionPadding off); others as the library writes them.
+    if (value.every((item) => typeof item === 'string' && item !== '' && bareString(item) && !PLAIN_URL.test(item))) return `[${value.join(', ')}]`;
+    return memo(`a${JSON.stringify(value)}`, () => yamlScalarSlow(value));
+  }
+  if (value !== null && typeof value === 'object') {
     const styled = value as { value: string; style: string };
     if (styled.style === 'double-quoted' && QUOTABLE.test(styled.value.replace(/["\\]/g, ''))) return `"${styled.value.replace(/["\\]/g, '\\$&')}"`;
+    if (styled.style === 'plain' && PLAIN_DATE.test(styled.value)) return styled.value;
     return memo(`${styled.style[0]}${styled.value}`, () => yamlScalarSlow(value));
   }
   return yamlScalarSlow(value);
