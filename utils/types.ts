@@ -31,6 +31,33 @@ export interface ExtractedArticle {
   html: string;
   /** Plain text of the article, paragraphs separated by blank lines. */
   text: string;
+  /**
+   * How each news field was found (absent from callers older than it): `meta` the page's own metadata
+   * (meta tags, JSON-LD, microdata), `rule` a site rule's selector, `label` a labelled line or an element the
+   * page marks (来源：, 记者, a byline, the <h1>), `inferred` a guess (a headline chosen by agreement, a portal
+   * or host standing in for the source, a name-shaped line), `none` not found.
+   */
+  found?: Partial<Record<ArticleField, FieldFound>>;
+  /**
+   * The fields the user should check before export: inferred or not found (a source that fell back to the
+   * site or the host, a time without any offset on the page, a reporter guessed from a bare name). Absent: none.
+   */
+  unsure?: UnsureField[];
+}
+
+/** The news fields that carry how they were found. */
+export type ArticleField = 'title' | 'source' | 'author' | 'publishedAt';
+
+export type FieldFound = 'meta' | 'rule' | 'label' | 'inferred' | 'none';
+
+/** A field the extractor is unsure of, and why. */
+export interface UnsureField {
+  field: ArticleField;
+  /**
+   * `missing`: not found; `site-name`: the source is the portal's own name; `host`: the source is the host name;
+   * `no-offset`: the page states no zone, the default zone was used; `guessed`: inferred from weak evidence.
+   */
+  reason: 'missing' | 'site-name' | 'host' | 'no-offset' | 'guessed';
 }
 
 /** `not-http`: the page's own URL is not http(s) (file:, ftp:, …): only web pages are saved and linked. */

@@ -203,6 +203,7 @@ describe('extractArticle: a German press release end to end', () => {
       <nav><a href="/a">Heizen mit Erneuerbaren Energien (bis 31.12.2020)</a></nav>
       <main><h1><span class="date">27.01.2022</span><strong>MineralölINFO November 2021</strong></h1>${prose}${prose}</main></body></html>`;
     const r = extractArticle(loadDocument(html, 'https://amt.example/info'), 'https://amt.example/info', { now: NOW });
-    expect(r.ok && r.article.publishedAt).toBe('2022-01-27T00:00:00+08:00');
+    // A German page (lang="de") with no offset in its times: Central European time, not Beijing (page-zone.ts).
+    expect(r.ok && r.article.publishedAt).toBe('2022-01-27T00:00:00+01:00');
   });
 });

@@ -11,6 +11,8 @@ const LAZY_SRC = ['data-src', 'data-original', 'data-lazy-src', 'data-actualsrc'
 // Lines portals append to a republished article. The 来源 credit line is NOT here: it stays in the body.
 const BOILERPLATE = [
   /^(?:责任编辑|责编|编辑|校对|审核|值班编辑|主编)\s*[：:]/,
+  // "(责编：王某、李某)" closing people.cn-style articles.
+  /^[（(【\[]\s*(?:责任编辑|责编|编辑|校对|审核|值班编辑|主编)\s*[：:][^）)】\]]{0,60}[）)】\]]$/,
   /^(?:相关新闻|相关阅读|延伸阅读|推荐阅读|热门推荐|更多精彩|猜你喜欢)\s*[：:]?$/,
   /版权所有|Copyright\s*©|未经授权.{0,10}(?:转载|使用)|本文为.{0,20}原创/i,
   /^(?:分享到|扫一扫|点击进入|打开APP|下载APP|点击查看|返回搜狐)/i,
@@ -93,6 +95,11 @@ function isBoilerplate(text: string): boolean {
 const DROP = new Set(['input', 'button', 'select', 'textarea', 'nav', 'script', 'style', 'noscript', 'iframe', 'object', 'embed']);
 const SHOW_ELEMENT = 1; // NodeFilter.SHOW_ELEMENT; the global is missing in some Node DOMs.
 
+/** An <svg> with no text of its own: an icon (or what sanitizing left of one), never something to read. */
+function emptySvg(el: Element): boolean {
+  return el.localName === 'svg' && !(el.textContent ?? '').trim() && !el.querySelector('image');
+}
+
 /** `el` and the elements inside it, in document order: a TreeWalker, not a selector query (slow in jsdom). */
 function elementsOf(el: Element): Element[] {
   const out = [el];
@@ -130,7 +137,7 @@ export interface CleanBody {
  */
 export function cleanBody(container: Element, baseUrl: string): CleanBody {
   const doc = container.ownerDocument;
-  for (const el of elementsOf(container).slice(1)) if (DROP.has(el.localName)) el.remove();
+  for (const el of elementsOf(container).slice(1)) if (DROP.has(el.localName) || emptySvg(el)) el.remove();
   // Whole ASP.NET pages sit in one <form>: keep what it holds, lose only its controls.
   for (const form of elementsOf(container).slice(1)) if (form.localName === 'form') form.replaceWith(...Array.from(form.childNodes));
   const blocks: Element[] = [];

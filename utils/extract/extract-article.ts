@@ -1,10 +1,13 @@
 // Extracts one news article from a document: Readability for the body, our news rules for the metadata.
 import { Readability } from '@mozilla/readability';
-import type { ExtractResult } from '../types';
+import type { ArticleField, ExtractResult, FieldFound, UnsureField } from '../types';
 import { readPageMetadata } from './page-metadata';
 import { chooseTitle, stripTitleSuffix } from './news-title';
 import { findPublishedAt, zoneOffset } from './publish-time';
 import { findSource, pageAsSource } from './news-source';
+import { canonicalSource } from './source-alias';
+import { pageDefaultOffset } from './page-zone';
+import { findTextDates } from './text-date';
 import { findAuthor } from './news-author';
 import { bylineTexts } from './byline';
 import { siteArticleId } from './site-article-id';
@@ -13,7 +16,7 @@ import { detectLang } from './detect-lang';
 import { cleanBody } from './clean-body';
 import { textAfter, textBefore, squash, nestingDepth } from './dom-text';
 import { siteRuleFor, readRule, dropBoilerplate, SITE_RULES } from './site-rules';
-import { firstHeading, elementShowing, titlePieces, headlineText, headlineParts, microdataHeadline, punctFold, headingCandidates } from './headline';
+import { bannerNames, firstHeading, elementShowing, titlePieces, headlineText, headlineParts, microdataHeadline, punctFold, headingCandidates } from './headline';
 import { bodyElements, descendantsOf, scanPage, type PageScan } from './page-scan';
 import { documentKind, extractPlainText } from './plain-text';
 
@@ -26,6 +29,8 @@ export interface ExtractOptions {
   maxElements?: number;
   /** Refuse documents with more text than this (characters). */
   maxChars?: number;
+  /** The per-site rule table (site-rules.ts); false reads every page with the general rules alone. */
+  siteRules?: boolean;
 }
 
 const MIN_PROSE = 300;
@@ -98,9 +103,11 @@ function extractFromDocument(doc: Document, pageUrl: string, options: ExtractOpt
     // Read the page's elements once; the readers below filter this list instead of querying.
     const scan = scanPage(doc);
     const meta = readPageMetadata(doc, pageUrl, scan);
-    const rule = siteRuleFor(doc, pageUrl, SITE_RULES, scan);
+    const rule = options.siteRules === false ? null : siteRuleFor(doc, pageUrl, SITE_RULES, scan);
     const evidence = rule ? readRule(doc, rule, scan) : null;
-    const early = [meta.siteName, rule?.siteName].filter((s): s is string => !!s);
+    // A banner <h1> (the site's own name over every page) names the site: never the headline, and cut from the title's end.
+    const banners = bannerNames(doc);
+    const early = [meta.siteName, rule?.siteName, ...banners].filter((s): s is string => !!s);
     let h1 = evidence?.title ?? firstHeading(doc, early);
     // The heading as first found: a dateline set inside it (<h1><span>27.01.2022</span>Title</h1>) dates the page.
     const heading = h1;
@@ -121,7 +128,7 @@ function extractFromDocument(doc: Document, pageUrl: string, options: ExtractOpt
       return { ok: false, code: 'no-article', message: 'No article found on this page.' };
     }
 
-    const titleSuffixes = [meta.siteName, parsed.siteName, rule?.siteName, ...hostLabels(url)].filter((s): s is string => !!s);
+    const titleSuffixes = [meta.siteName, parsed.siteName, rule?.siteName, ...banners, ...hostLabels(url)].filter((s): s is string => !!s);
     const siteName = rule?.siteName ?? meta.siteName ?? parsed.siteName ?? guessSiteName(meta.docTitle, h1?.textContent ?? null) ?? hostLabels(url)[0] ?? null;
     const siteNames = [...new Set([siteName, ...titleSuffixes].filter((s): s is string => !!s))];
     let title = chooseTitle({
@@ -164,7 +171,11 @@ function extractFromDocument(doc: Document, pageUrl: string, options: ExtractOpt
     }
     const lang = detectLang(meta.lang ?? parsed.lang ?? null, body.text);
     const zh = !!lang && lang.toLowerCase().startsWith('zh');
-    const defaultOffset = zoneOffset(options.timeZone);
+    // Offset-less times: the configured zone on a Chinese page (Beijing by default), the page's own country's or
+    // language's zone on any other (a Korean page is +09:00, not +08:00). Han text under a wrong lang="en" is Chinese.
+    const configured = zoneOffset(options.timeZone);
+    const chinese = zh || detectLang(null, body.text) === 'zh';
+    const defaultOffset = chinese ? configured : pageDefaultOffset(lang, configured);
     // The whole page's text, read at most once and only when a fallback needs it.
     let visible: string | undefined;
     const pageText = () => (visible ??= visibleText(doc));
@@ -174,13 +185,16 @@ function extractFromDocument(doc: Document, pageUrl: string, options: ExtractOpt
       { ruleTimes: evidence?.times, metaTimes: meta.publishedTimes, modifiedTimes: meta.modifiedTimes, nearHeadline: [after, ((heading ?? h1)?.textContent ?? '').slice(0, 300), before], articleText: body.text, zh, lang, url: pageUrl, pageText },
       { now: options.now, offset: defaultOffset },
     );
-    const source = findSource({
+    const found = findSource({
       nearHeadline: after.slice(0, 300),
       articleText: body.text,
       metaSources: meta.sources,
-      elementSources: [...(evidence?.sources ?? []), ...(h1 ? markedSources(doc, h1, scan) : [])],
+      elementSources: evidence?.sources ?? [],
+      markedSources: h1 ? markedSources(doc, h1, scan) : [],
+      pageText: zh ? pageText : undefined,
       siteName,
-    }) ?? pageAsSource(meta, zh);
+    });
+    const source = canonicalSource(found ?? pageAsSource(meta, zh));
     const author = findAuthor({
       ruleAuthors: evidence?.authors,
       nearHeadline: after.slice(0, 300),
@@ -190,6 +204,13 @@ function extractFromDocument(doc: Document, pageUrl: string, options: ExtractOpt
       title,
       pageText,
       siteNames: source ? [...siteNames, source] : siteNames,
+    });
+    dropBylineLead(body, author);
+    const provenance = fieldsFound({
+      title, h1, ruleTitle: evidence?.title ?? null, metaTitles: [meta.ogTitle, meta.jsonLd[0]?.headline, microdataHeadline(doc, scan)],
+      source, fromText: !!found, ruleSources: evidence?.sources ?? [], siteNames: [...siteNames, ...hostLabels(url)], hosts: hostLabels(url),
+      author, ruleAuthors: evidence?.authors ?? [], metaAuthors: meta.authors, pageText,
+      publishedAt, ruleTimes: evidence?.times ?? [], metaTimes: [...meta.publishedTimes, ...meta.modifiedTimes], chinese, zh,
     });
     return {
       ok: true,
@@ -208,6 +229,8 @@ function extractFromDocument(doc: Document, pageUrl: string, options: ExtractOpt
         siteArticleId: siteArticleId(url) ?? siteArticleId(pageUrl),
         html: body.html,
         text: body.text,
+        found: provenance.found,
+        ...(provenance.unsure.length ? { unsure: provenance.unsure } : {}),
       },
     };
   } catch (err) {
@@ -271,4 +294,105 @@ function guessSiteName(docTitle: string, h1: string | null): string | null {
   if (!head || !t.startsWith(head) || t.length === head.length) return null;
   const tail = t.slice(head.length).replace(/^[\s_|｜\-–—·]+/, '').split(/[_|｜]/).pop()?.trim();
   return tail && tail.length <= 30 ? tail : null;
+}
+
+// "By Jane Roe · May 20, 2024": the byline the page shows under the headline, which Readability kept as the body's
+// first paragraph. Only a short block that opens with the byline word and holds a date or the found author.
+const BYLINE_LEAD = /^(?:by|von|par|por|door|di)\s+\S/i;
+
+function dropBylineLead(body: { html: string; text: string }, author: string | null): void {
+  const cut = body.text.indexOf('\n\n');
+  const first = cut >= 0 ? body.text.slice(0, cut) : body.text;
+  if (cut < 0 || first.length > 160 || !BYLINE_LEAD.test(first)) return;
+  const dated = findTextDates(first, { now: new Date(0), offset: 0 }).length > 0;
+  if (!dated && !(author && first.toLowerCase().includes(author.toLowerCase()))) return;
+  const line = body.html.indexOf('\n');
+  if (line < 0) return;
+  body.html = body.html.slice(line + 1);
+  body.text = body.text.slice(cut + 2);
+}
+
+interface FoundInput {
+  title: string;
+  h1: Element | null;
+  ruleTitle: Element | null;
+  metaTitles: (string | null | undefined)[];
+  source: string | null;
+  /** The source came from the page's text or elements, not from its metadata as a whole. */
+  fromText: boolean;
+  ruleSources: string[];
+  siteNames: string[];
+  hosts: string[];
+  author: string | null;
+  ruleAuthors: string[];
+  metaAuthors: string[];
+  pageText: () => string;
+  publishedAt: string | null;
+  ruleTimes: string[];
+  metaTimes: string[];
+  /** The page reads as Chinese (declared or by its text). */
+  chinese: boolean;
+  zh: boolean;
+}
+
+const HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2}|GMT|UTC)\s*$/i;
+const CREDIT_LABEL = String.raw`(?:记者|作者|撰文|撰稿|文|编译|通讯员|by|von|par|por|door|author|autor|verfasser|written by|posted by)`;
+
+/** How each field was found, and the fields the card should mark for the user to check (types.ts). */
+function fieldsFound(f: FoundInput): { found: Partial<Record<ArticleField, FieldFound>>; unsure: UnsureField[] } {
+  const found: Partial<Record<ArticleField, FieldFound>> = {};
+  const unsure: UnsureField[] = [];
+  const fold = (t: string | null | undefined) => (t ? punctFold(t) : '');
+  const same = (a: string, b: string) => !!a && !!b && (a === b || a.includes(b) || b.includes(a));
+
+  if (f.ruleTitle && fold(headlineText(f.ruleTitle)) === fold(f.title)) found.title = 'rule';
+  else if (f.metaTitles.some((m) => m && fold(m) === fold(f.title))) found.title = 'meta';
+  else if (f.h1 && fold(headlineText(f.h1)) === fold(f.title)) found.title = 'label';
+  else found.title = 'inferred';
+  if (found.title === 'inferred') unsure.push({ field: 'title', reason: 'guessed' });
+
+  const src = f.source?.toLowerCase() ?? '';
+  if (!f.source) {
+    found.source = 'none';
+    unsure.push({ field: 'source', reason: 'missing' });
+  } else if (f.hosts.some((h) => h.toLowerCase() === src)) {
+    found.source = 'inferred';
+    unsure.push({ field: 'source', reason: 'host' });
+  } else if (f.ruleSources.some((r) => r.includes(f.source!))) {
+    found.source = 'rule';
+  } else if (!f.fromText) {
+    // A non-Chinese page's own publisher (JSON-LD, og:site_name): right for a site that publishes its own news.
+    found.source = 'meta';
+  } else if (f.chinese && f.siteNames.some((n) => same(n.toLowerCase(), src))) {
+    // Nothing but the portal's own name: the post would be filed under the portal.
+    found.source = 'inferred';
+    unsure.push({ field: 'source', reason: 'site-name' });
+  } else {
+    found.source = 'label';
+  }
+
+  if (!f.author) {
+    found.author = 'none';
+    unsure.push({ field: 'author', reason: 'missing' });
+  } else if (f.ruleAuthors.some((r) => r.includes(f.author!))) {
+    found.author = 'rule';
+  } else if (f.metaAuthors.some((m) => m.toLowerCase().includes(f.author!.toLowerCase()))) {
+    found.author = 'meta';
+  } else {
+    const first = f.author.split(/[\s,、]+/)[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const labelled = new RegExp(`${CREDIT_LABEL}[\\s：:/／(（]*${first}`, 'i').test(f.pageText());
+    found.author = labelled ? 'label' : 'inferred';
+    if (!labelled) unsure.push({ field: 'author', reason: 'guessed' });
+  }
+
+  if (!f.publishedAt) {
+    found.publishedAt = 'none';
+    unsure.push({ field: 'publishedAt', reason: 'missing' });
+  } else {
+    found.publishedAt = f.ruleTimes.length ? 'rule' : f.metaTimes.length ? 'meta' : 'label';
+    // A Chinese page's offset-less time is Beijing time; any other page's zone was only inferred from its language.
+    const zoned = [...f.ruleTimes, ...f.metaTimes].some((v) => HAS_ZONE.test(v.trim()) || /^\d{10}$/.test(v.trim()));
+    if (!zoned && !f.chinese) unsure.push({ field: 'publishedAt', reason: 'no-offset' });
+  }
+  return { found, unsure };
 }

@@ -15,6 +15,11 @@ import { DEFAULT_EXPORT_SETTINGS } from '../settings-defaults';
 export interface ExtractSettings {
   /** Offset for times a page writes without one, e.g. "+08:00" (the export settings' time zone). */
   timeZone: string;
+  /**
+   * The per-site rule table (site-rules.ts) on or off; absent means on. Off is what a site without a
+   * row gets: the benchmark's `--generic` measures it, and a user can fall back to it on a site whose rule broke.
+   */
+  siteRules?: boolean;
 }
 
 export const DEFAULT_EXTRACT_SETTINGS: Readonly<ExtractSettings> = Object.freeze({
@@ -25,21 +30,20 @@ export const DEFAULT_EXTRACT_SETTINGS: Readonly<ExtractSettings> = Object.freeze
 export const EXTRACT_SETTINGS_KEY = '__jianbaoExtractSettings';
 
 /** The extraction settings inside the stored settings (loaded by the background). */
-export function extractSettingsFrom(settings: Pick<ExportSettings, 'timeZone'>): ExtractSettings {
-  return { timeZone: settings.timeZone };
+export function extractSettingsFrom(settings: Pick<ExportSettings, 'timeZone'> & { siteRules?: boolean }): ExtractSettings {
+  return typeof settings.siteRules === 'boolean' ? { timeZone: settings.timeZone, siteRules: settings.siteRules } : { timeZone: settings.timeZone };
 }
 
 /** Known fields of the right type over the defaults; anything else is dropped. */
 export function readExtractSettings(value: unknown): ExtractSettings {
   const v = (value && typeof value === 'object' ? value : {}) as Partial<Record<keyof ExtractSettings, unknown>>;
-  return {
-    timeZone: typeof v.timeZone === 'string' && v.timeZone.trim() ? v.timeZone.trim() : DEFAULT_EXTRACT_SETTINGS.timeZone,
-  };
+  const timeZone = typeof v.timeZone === 'string' && v.timeZone.trim() ? v.timeZone.trim() : DEFAULT_EXTRACT_SETTINGS.timeZone;
+  return typeof v.siteRules === 'boolean' ? { timeZone, siteRules: v.siteRules } : { timeZone };
 }
 
 /** What the extractors (extractArticle, extractWholePage, extractSelection) take. */
-export function extractOptions(settings: ExtractSettings, now: Date): { now: Date; timeZone: string } {
-  return { now, timeZone: settings.timeZone };
+export function extractOptions(settings: ExtractSettings, now: Date): { now: Date; timeZone: string; siteRules: boolean } {
+  return { now, timeZone: settings.timeZone, siteRules: settings.siteRules !== false };
 }
 
 /**

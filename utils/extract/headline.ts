@@ -24,11 +24,11 @@ function shortText(el: Element, max: number): string | null {
 }
 
 const MAX_SCAN = 4000;
-const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'b', 'strong', 'font', 'td', 'span', 'div', 'p']);
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'b', 'strong', 'font', 'td', 'span', 'div', 'p']);
 
 /**
  * The heading-like elements among the body's, in document order: what
- * `h1, h2, h3, h4, [class*="title" i], [id*="title" i], b, strong, font, td, span, div, p` selects,
+ * `h1, h2, h3, h4, h5, h6, [class*="title" i], [id*="title" i], b, strong, font, td, span, div, p` selects,
  * filtered from one scan instead of a selector query per call.
  */
 export function headingCandidates(elements: Element[]): Element[] {
@@ -76,12 +76,42 @@ function isLinkOnly(h: Element, text: string): boolean {
   return !!href && !here.includes(href);
 }
 
-/** A qualified <h1>: inside the article when there are several, never the site's logo or a breadcrumb. */
+// Where a site puts its own name or logo: an <h1> there is the banner, not the headline.
+const BANNER = '[class*="logo" i], [id*="logo" i], [class*="banner" i], [id*="banner" i], [class*="masthead" i], [class*="site-name" i], [class*="sitename" i], [role="banner"]';
+
+/**
+ * An <h1> that is the site's banner (a government or company site's name over every page): set in a logo or
+ * banner box or a page <header> with the site's navigation, or shown in the <title> only after a separator, as its
+ * last part ("头条标题 - 某某区人民政府" with <h1>某某区人民政府</h1>).
+ */
+function isBanner(h: Element, text: string): boolean {
+  const title = squash(h.ownerDocument.title ?? '');
+  // The <title> opens with it: the page's headline, wherever a theme put it.
+  if (title.toLowerCase().startsWith(text.toLowerCase())) return false;
+  const pieces = title.split(PIECE_SPLIT).map((p) => p.trim()).filter(Boolean);
+  // "频道 | 标题" puts a short name first: only a longer first part is the headline.
+  if (pieces.length > 1 && pieces[0].length > text.length && pieces[pieces.length - 1] === text) return true;
+  // A site's name is short; a long <h1> in a banner box is a headline set in a hero image.
+  if (text.length > 40) return false;
+  if (h.closest(BANNER)) return true;
+  const header = h.closest('header');
+  return !!header && !header.closest('article, main, [role="main"]') && !!header.querySelector('nav, [role="navigation"]');
+}
+
+/** The texts of the page's banner <h1>s (see isBanner): names the page gives itself, for the title's suffix. */
+export function bannerNames(doc: Document): string[] {
+  return Array.from(doc.querySelectorAll('h1'))
+    .map((h) => ({ h, t: headlineText(h) }))
+    .filter(({ h, t }) => t.length >= 2 && t.length <= 40 && isBanner(h, t))
+    .map(({ t }) => t);
+}
+
+/** A qualified <h1>: inside the article when there are several, never the site's logo, banner or a breadcrumb. */
 export function firstHeading(doc: Document, siteNames: string[]): Element | null {
   const names = siteNames.map((n) => n.toLowerCase());
   const h1s = Array.from(doc.querySelectorAll('h1')).filter((h) => {
     const t = headlineText(h);
-    return t.length >= 4 && t.length <= 300 && !names.includes(t.toLowerCase()) && !isLinkOnly(h, t) && !h.closest(NOT_HEADLINE);
+    return t.length >= 4 && t.length <= 300 && !names.includes(t.toLowerCase()) && !isLinkOnly(h, t) && !h.closest(NOT_HEADLINE) && !isBanner(h, t);
   });
   return h1s.find((h) => h.closest('article, main, [class*="article"], [class*="content"], [class*="news"]')) ?? h1s[0] ?? null;
 }
@@ -119,7 +149,7 @@ export function elementShowing(doc: Document, title: string, candidates?: ArrayL
     if (el.closest('a, title, script, style, [class*="share" i], [class*="nav" i], [class*="breadcrumb" i]')) continue;
     // The innermost match: its parent would show the same text.
     if (!best || best.contains(el)) best = el;
-    if (/^H[1-4]$/.test(el.tagName)) return el;
+    if (/^H[1-6]$/.test(el.tagName)) return el;
   }
   return best;
 }

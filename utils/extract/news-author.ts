@@ -11,7 +11,12 @@ const REPORTER_RE = new RegExp(
     + NAME_END,
   'g',
 );
-const WRITER_RE = new RegExp(String.raw`(?:作者|撰文|撰稿|文)\s*[：:/／]\s*` + NAMES + NAME_END + '|' + String.raw`(?:专栏作者|特约作者|特约撰稿人)\s+` + NAMES + NAME_END, 'g');
+// "作者<span>张三</span>" reads as "作者 张三": the element boundary stands for the colon.
+const WRITER_RE = new RegExp(String.raw`(?:作者|撰文|撰稿|文)\s*[：:/／]\s*` + NAMES + NAME_END + '|' + String.raw`(?:专栏作者|特约作者|特约撰稿人)\s+` + NAMES + NAME_END
+  // Without a colon only one name: the next element may already be the article's first words.
+  + '|' + String.raw`(?<![\u4e00-\u9fa5])作者\s+(${NAME})` + NAME_END, 'g');
+// "张三/某某青年报": the reporter credited with the paper (news-source.ts takes the paper as the source).
+const SLASH_PAPER = new RegExp(String.raw`(?:^|\s)(${NAME})\s*[/／]\s*[\u4e00-\u9fa5A-Za-z]{2,14}(?:报|网|社|台|刊|杂志|新闻|传媒)(?=$|[\s,，。|｜)）])`);
 const LATIN_WRITER_RE = /(?:作者|Author|By)\s*[：:]\s*([A-Za-z][\w.\-]{1,30}(?:[ \u00a0][A-Z][\w.\-]{1,20}){0,3})(?=\s|$|[|｜,，(（])/g;
 const LATIN_BYLINE_RE = /(?<![\p{L}])(?:By|BY|Von|VON|Par|Por)\s+(\p{Lu}[\p{L}\d.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]+){0,2})/gu;
 // "（袁源）", "（常书香 马丹阳 ）" closing the article: the reporters' credit (a short sign-off line may follow).
@@ -35,7 +40,36 @@ const DATED_BYLINE_RE = /(?:^|\s)(?:von|by|par|por)\s+([\p{L}\d.'’\-]{2,30}(?:
 const GENERIC = /^(?:redaktion|editorial|editors?|staff|newsroom|rédaction|redacción|redazione|admin(?:istrator)?)$/i;
 // "Hamburg (dpa/lno) –": the agency credit of a wire story.
 const AGENCY_RE = /(?:^|[\s.])\p{Lu}[\p{L}.\-]{1,30}(?:[ /]\p{Lu}[\p{L}.\-]{1,30}){0,2} \(((?:dpa|AFP|AP|Reuters|KNA|epd|APA|sda|SDA|SID|dts|AFX|ANP|Belga|EFE|ANSA|AAP|PAP|CTK|TASS)(?:\/[\w.]{1,8}){0,2})\)\s*[-–—:]/u;
-const ROLE = /^(?:通讯员|实习生|见习生|摄影|摄像|报道|编辑|制图|设计)$/;
+const ROLE = /^(?:通讯员|实习生|见习生|摄影|摄像|报道|编辑|制图|设计|整合|编译|整理|综合|翻译|编写|来源)$/;
+// Words of a photo caption ("活动现场", "图为…"): a line of them is not a name.
+const CAPTION_WORD = /现场|合影|留影|图为|照片|截图|海报|资料图|航拍|会场|场景|全景|剪影|风采|掠影|一角|集锦/;
+// Not "The Mail On Sunday": a weekday after on/am/the is part of a name.
+const WEEKDAY = /(?<!\b(?:on|the|am|of|every|le))[\s,]+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\.?$/i;
+
+/**
+ * A credit without what stands around the name: a weekday glued on ("Jane Roe Thursday"), the site after a comma
+ * ("Jane Roe , Example.org"), a role word after it ("张三 整合", "李四 编译"); null for "No Author" and the like.
+ */
+export function tidyCredit(raw: string | null, siteNames: string[] = []): string | null {
+  if (!raw) return raw;
+  let s = squash(raw);
+  for (let i = 0; i < 2; i++) {
+    s = s.replace(WEEKDAY, '')
+      .replace(/\s*[,|·–—-]\s*(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info|news|co|cn|de|uk|io|fr|es|it|at|ch)\/?$/i, '')
+      .replace(/\s*(?:整合|编译|整理|综合|翻译|编写|报道|摄)$/, '')
+      .trim();
+    for (const n of siteNames) {
+      const name = squash(n);
+      if (name && s.length > name.length && s.toLowerCase().endsWith(name.toLowerCase())) {
+        const head = s.slice(0, s.length - name.length);
+        if (/[\s,|·–—/-]$/.test(head)) s = head.replace(/[\s,|·–—/-]+$/, '').trim();
+      }
+    }
+  }
+  s = s.replace(/[\s,;|·]+$/, '').trim();
+  if (!s || /^(?:no|unknown|anonymous|kein(?:e|er)?)\s*author$|^(?:n\/a|none|null|undefined|unknown|anonymous|guest)$/i.test(s)) return null;
+  return s;
+}
 const EDITOR = /责任编辑|责编|编辑|校对|审核|主编/;
 const NOT_NAME = /^(了解|获悉|注意|发现|看到|采访|从|在|近日|日前|表示|介绍|走访|来到|调查|观察|实地|通过|对此|随后|一行|同时|还|也|又|就|问|说)/;
 
@@ -56,7 +90,7 @@ export interface AuthorInput {
 
 function goodName(n: string, siteNames: string[]): boolean {
   const s = n.trim();
-  if (!s || s.length > 60 || GENERIC.test(s) || /^(?:原创|转载|佚名|匿名|未知|admin|editor)$/i.test(s) || /^(?:veröffentlicht|posted|published|updated|aktualisiert|publié|publicado)\b/i.test(s) || /@|https?:|www\.|\.(?:com|cn|net|org)\b|\d{3,}/i.test(s) || EDITOR.test(s)) return false;
+  if (!s || s.length > 60 || GENERIC.test(s) || CAPTION_WORD.test(s) || /^no\s*author$/i.test(s) || /^(?:原创|转载|佚名|匿名|未知|admin|editor)$/i.test(s) || /^(?:veröffentlicht|posted|published|updated|aktualisiert|publié|publicado)\b/i.test(s) || /@|https?:|www\.|\.(?:com|cn|net|org)\b|\d{3,}/i.test(s) || EDITOR.test(s)) return false;
   // "中文学术期刊,汉斯出版社,Hans Publishers": a keyword list, not a byline.
   if ((s.match(/[,，]/g)?.length ?? 0) >= 2 || /^[■□●◆▲【\[]|文章|作品|博客|专栏|联系|授权|通过|网络|公司|集团/.test(s)) return false;
   const low = s.toLowerCase();
@@ -67,7 +101,7 @@ function fromText(text: string, siteNames: string[]): string | null {
   for (const re of [REPORTER_RE, WRITER_RE]) {
     for (const m of text.matchAll(re)) {
       // "记者 欧阳明 通讯员 李青": the names end where another role begins.
-      const tokens = (m[1] ?? m[2]).split(/[、,， ]\s*/).map((n) => n.replace(/^(?:实习|见习)?记者/, ''));
+      const tokens = (m[1] ?? m[2] ?? m[3]).split(/[、,， ]\s*/).map((n) => n.replace(/^(?:实习|见习)?记者/, ''));
       const role = tokens.findIndex((n) => ROLE.test(n));
       const names = (role >= 0 ? tokens.slice(0, role) : tokens).filter((n) => !NOT_NAME.test(n) && goodName(n, siteNames));
       if (names.length) return names.join(' ');
@@ -154,6 +188,10 @@ function nameLine(articleText: string, title: string | undefined, siteNames: str
 }
 
 export function findAuthor(input: AuthorInput): string | null {
+  return tidyCredit(creditOf(input), input.siteNames);
+}
+
+function creditOf(input: AuthorInput): string | null {
   for (const t of input.ruleAuthors ?? []) {
     const named = fromText(` ${t}`, input.siteNames);
     if (named) return named;
@@ -162,10 +200,12 @@ export function findAuthor(input: AuthorInput): string | null {
   }
   const head = fromText(input.nearHeadline, input.siteNames);
   if (head) return head;
+  const slashed = SLASH_PAPER.exec(input.nearHeadline.slice(0, 200))?.[1];
+  if (slashed && goodName(slashed, input.siteNames)) return slashed;
   // Portal datelines: "2004年7月16日08:19 [ 黄宇 ] 来源：[ 国际金融报 ]".
   const dated = DATELINE_NAME.exec(input.nearHeadline.slice(0, 200))?.[1];
   if (dated && goodName(dated, input.siteNames) && !NOT_NAME_LINE.test(dated)) return dated;
-  const meta = input.metaAuthors.map(normalizeByline).find((a) => goodName(a, input.siteNames));
+  const meta = input.metaAuthors.map((a) => tidyCredit(normalizeByline(a), input.siteNames) ?? '').find((a) => goodName(a, input.siteNames));
   let firstByline: string | null = null;
   for (const b of input.bylines?.() ?? []) {
     const named = fromByline(b, input.siteNames);
@@ -199,7 +239,7 @@ export function findAuthor(input: AuthorInput): string | null {
   if (body) return body;
   const credit = TAIL_CREDIT.exec(input.articleText.slice(-60).trim())?.[1];
   if (credit) {
-    const names = credit.split(/[\s、]+/).filter((n) => goodName(n, input.siteNames));
+    const names = credit.split(/[\s、]+/).filter((n) => goodName(n, input.siteNames) && !ROLE.test(n));
     if (names.length) return names.join(' ');
   }
   if (!input.pageText) return null;

@@ -60,6 +60,11 @@ export function stripTitleSuffix(title: string, siteNames: string[]): string {
     if (!isSiteName(sep.tail, siteNames) && sep.tail.length > MAX_TAIL[sep.kind]) break;
     t = sep.head;
   }
+  // "标题 某某区办事处": a name the page gives itself elsewhere, glued on with a plain space.
+  for (const n of siteNames) {
+    const name = squash(n);
+    if (name.length >= 2 && t.length >= name.length + 5 && t.toLowerCase().endsWith(` ${name.toLowerCase()}`)) t = t.slice(0, -name.length - 1).trim();
+  }
   return t;
 }
 

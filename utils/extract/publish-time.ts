@@ -98,9 +98,10 @@ function labelledDate(page: string, opts: TextDateOptions): string | null {
 function pageOffset(input: PublishTimeInput, configured: number): number {
   if (input.zh) return configured;
   for (const v of [...(input.ruleTimes ?? []), ...input.metaTimes, ...(input.modifiedTimes ?? [])]) {
-    const m = /\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*([+-]\d{2}:?\d{2})$/.exec(v.trim());
+    const m = /\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*([+-]\d{2}:?\d{2}|Z)$/.exec(v.trim());
     const off = m ? offsetMinutes(m[1]) : null;
-    if (off) return off;
+    // +00:00 (a London page, or a site that keeps UTC) is a zone like any other, not "none".
+    if (off !== null && (off !== 0 || m![1] !== 'Z')) return off;
   }
   return configured;
 }
