@@ -7,6 +7,9 @@ import { readCatalogs, toChromeMessages, DEFAULT_LOCALE } from './locales/bundle
 // A test cannot click the toolbar button that grants activeTab, so the e2e build
 // alone may read pages served on 127.0.0.1; it goes to its own folder.
 const testBuild = process.env.JIANBAO_TEST_BUILD === '1';
+// Any HTTPS git host; the test build also lets a test connect to http://localhost (grantable and revocable,
+// unlike its required 127.0.0.1).
+const OPTIONAL_HOSTS = ['https://*/*', ...(testBuild ? ['http://localhost/*'] : [])];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -33,7 +36,7 @@ export default defineConfig({
       }
     },
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: DEFAULT_LOCALE,
@@ -43,6 +46,9 @@ export default defineConfig({
       'save-page': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_cmd_commandSavePage__' },
     },
     ...(testBuild ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    // The site's git repository (issue 14): its host is asked for from the options page's Connect click and
+    // checked before every publish. MV2 (Firefox) keeps host patterns in optional_permissions.
+    ...(manifestVersion === 2 ? { optional_permissions: OPTIONAL_HOSTS } : { optional_host_permissions: OPTIONAL_HOSTS }),
     // Firefox's WebDriver BiDi may not open moz-extension:// pages, so the Firefox browser test has a
     // served page load the popup; only the test build lets web pages do that.
     ...(testBuild && browser === 'firefox' ? { web_accessible_resources: ['popup.html'] } : {}),

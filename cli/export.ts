@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs, fail } from './args';
 import { writeUnder } from './write-under';
+import { createEnglish } from './english';
 import { BackupError, readChunk, verifyBackup, type BackupManifest, type BackupRecord } from '../utils/backup-format';
 import { checkRecord, checkSettings } from '../utils/backup-validate';
 import { PRESET_IDS, isPresetId, type PresetSettings } from '../utils/export/presets';
@@ -39,7 +40,8 @@ try {
 // The backup carries the extension's settings: the posts come out as the extension would write them, as far as
 // this version accepts them (backup-validate.ts: what it leaves out is said on stderr).
 const settings = checkSettings(manifest.settings);
-for (const p of settings.problems) process.stderr.write(`setting left out: ${p}\n`);
+const english = createEnglish();
+for (const p of settings.problems) process.stderr.write(`setting left out: ${english(p)}\n`);
 let config: ExportConfig = exportConfig(
   settings.sync.exportSettings as Partial<ExportSettings> | undefined,
   settings.sync.presetSettings as Partial<PresetSettings> | undefined,
@@ -63,7 +65,7 @@ manifest.chunks.forEach((info, chunk) => {
     const checked = checkRecord(raw, taken);
     if (!checked.ok) {
       refused++;
-      process.stderr.write(`refused record ${index + 1} of ${info.name}: ${checked.reason}\n`);
+      process.stderr.write(`refused record ${index + 1} of ${info.name}: ${english(checked.reason)}\n`);
       return;
     }
     if (checked.record.article.id === undefined) fresh.push({ article: checked.record.article, chunk, index });
@@ -100,7 +102,7 @@ const report = await runBatch({
   sink: { write: (path, text) => void writeUnder(out, path, text) },
   now,
 });
-for (const f of report.failed) process.stderr.write(`skipped "${f.title}": ${f.reason}\n`);
+for (const f of report.failed) process.stderr.write(`skipped "${f.title}": ${english(f.reason)}\n`);
 // Files, not posts: two posts under one name would be one file, and the count says what is on disk.
 const files = new Set(report.written.map((w) => w.path)).size;
 const notes = [report.failed.length ? `${report.failed.length} skipped` : '', refused ? `${refused} records refused` : '', fresh.length ? `${fresh.length} given a fresh id` : ''].filter(Boolean);

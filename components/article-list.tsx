@@ -1,4 +1,4 @@
-// The list of saved articles, newest first, with per-row export and delete.
+// The popup's list of saved articles, newest first, with per-row export, copy and delete.
 import type { Article } from '@/utils/types';
 import { exportState } from '@/utils/export-state';
 import { formatLocalTime, formatPublished } from './format-time';
@@ -7,17 +7,21 @@ import { t, uiLanguage } from './i18n';
 export interface ArticleListProps {
   articles: Article[];
   onExport: (id: number) => void;
+  /** Copies the article's post to the clipboard. */
+  onCopy: (id: number) => void;
   onDelete: (id: number) => void;
   busy: Set<number>;
 }
 
-export function ArticleList({ articles, onExport, onDelete, busy }: ArticleListProps) {
-  if (articles.length === 0) return <p class="empty" data-testid="empty-list">{t('noSavedArticles')}</p>;
+export function ArticleList({ articles, onExport, onCopy, onDelete, busy }: ArticleListProps) {
+  // How to save the first one, rather than only that there is none.
+  if (articles.length === 0) return <p class="empty" data-testid="empty-list">{t('pop_emptyHowTo')}</p>;
   // The same for every row: looked up once, not 50 times.
   const locale = uiLanguage();
   // Changed since export: the post on the site is stale (styled to stand out from "exported").
   const stateLabel = { exported: t('exported'), changed: t('pop_changedSinceExport') };
   const exportTitle = t('exportMdTitle'), exportLabel = t('exportMdButton'), deleteTitle = t('deleteTitle');
+  const copyTitle = t('pop_copyPostTitle'), copyLabel = t('pop_copyPost');
   return (
     <ul class="articles" aria-label={t('savedArticles')}>
       {articles.map((a) => {
@@ -36,6 +40,8 @@ export function ArticleList({ articles, onExport, onDelete, busy }: ArticleListP
             <div class="row-actions">
               <button type="button" data-testid="export-md" disabled={busy.has(a.id!)} onClick={() => onExport(a.id!)}
                 title={exportTitle}>{exportLabel}</button>
+              <button type="button" data-testid="copy-post" disabled={busy.has(a.id!)} onClick={() => onCopy(a.id!)}
+                title={copyTitle}>{copyLabel}</button>
               <button type="button" data-testid="delete" class="danger" disabled={busy.has(a.id!)} onClick={() => onDelete(a.id!)}
                 title={deleteTitle} aria-label={t('deleteLabel', a.title)}>✕</button>
             </div>

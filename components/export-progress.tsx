@@ -1,7 +1,7 @@
 // The export page's progress bar and its closing report: how many were written where, and each failed article with its reason.
 import type { BatchProgress } from '@/utils/export/batch';
 import type { ExportJobResult } from '@/utils/background/export-job';
-import { t } from './i18n';
+import { say, t } from './i18n';
 
 export type ExportPhase =
   | { phase: 'idle' }
@@ -38,7 +38,7 @@ function ExportReport({ result }: { result: ExportJobResult }) {
             {result.failed.map((f) => (
               <li key={f.id} data-id={f.id}>
                 {f.title || `#${f.id}`}
-                <span class="reason">{f.reason}</span>
+                <span class="reason">{say(f.reason)}</span>
               </li>
             ))}
           </ul>

@@ -1,5 +1,7 @@
 // UI strings from _locales (en, zh_CN), chosen by the browser's language.
 import { browser } from 'wxt/browser';
+import type { Problem } from '@/utils/problem';
+import { problemText } from '@/utils/problem-text';
 
 type GetMessage = (key: string, substitutions?: string | string[]) => string;
 
@@ -7,6 +9,11 @@ type GetMessage = (key: string, substitutions?: string | string[]) => string;
 export function t(key: string, ...substitutions: string[]): string {
   const get = (browser.i18n as unknown as { getMessage: GetMessage }).getMessage;
   return get(key, substitutions) || key;
+}
+
+/** A problem from utils/ (a code and its parameters) in the user's language. */
+export function say(problem: Problem): string {
+  return problemText(problem, (key, subs) => t(key, ...subs));
 }
 
 /**

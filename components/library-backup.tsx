@@ -5,16 +5,19 @@ import { writeBackup, restoreBackup, type BackupSource, type Progress, type Rest
 import { checkSettings } from '@/utils/backup-validate';
 import { BackupError } from '@/utils/backup-format';
 import { request } from '@/utils/messages';
-import { t } from './i18n';
+import { withoutSecrets } from '@/utils/publish/repository-settings';
+import { say, t } from './i18n';
+import { problemOf, ProblemError, type Problem } from '@/utils/problem';
 
 type Status = { kind: 'idle' } | { kind: 'busy'; progress: Progress } | { kind: 'done' | 'error'; message: string };
 
-async function readSettings(): Promise<Record<string, unknown>> {
-  return { sync: await browser.storage.sync.get(null), local: await browser.storage.local.get(null) };
+export async function readSettings(): Promise<Record<string, unknown>> {
+  // The repository token stays on this machine: never in a backup.
+  return { sync: await browser.storage.sync.get(null), local: withoutSecrets(await browser.storage.local.get(null)) };
 }
 
 /** Writes the backup's settings as far as this version accepts them; returns what was left out. */
-async function writeSettings(settings: unknown): Promise<string[]> {
+async function writeSettings(settings: unknown): Promise<Problem[]> {
   const { sync, local, problems } = checkSettings(settings);
   if (Object.keys(sync).length) await browser.storage.sync.set(sync);
   if (Object.keys(local).length) await browser.storage.local.set(local);
@@ -51,7 +54,7 @@ export function LibraryBackup({ source }: { source: RestoreSource }) {
       download(parts, `jianbao-backup-${now.toISOString().slice(0, 10)}.zip`);
       setStatus({ kind: 'done', message: t('lib_backupDone', String(manifest.articleCount)) });
     } catch (err) {
-      setStatus({ kind: 'error', message: (err as Error).message });
+      setStatus({ kind: 'error', message: say(problemOf(err)) });
     }
   };
 
@@ -61,23 +64,23 @@ export function LibraryBackup({ source }: { source: RestoreSource }) {
       const data = new Uint8Array(await file.arrayBuffer());
       const report = await restoreBackup(data, async (records, position) => {
         const r = await request('restore-batch', { records, position });
-        if (!r.ok) throw new Error(r.message);
+        if (!r.ok) throw new ProblemError(r.problem, r.message);
         return r.counts;
       }, (progress) => setStatus({ kind: 'busy', progress }), stopped);
       const { counts } = report;
       const lines = [t('lib_restoreDone', String(counts.added), String(counts.replaced), String(counts.skipped))];
       if (report.resumedFrom) lines.push(t('lib_restoreResumed', String(report.resumedFrom)));
-      if (report.refusedCount) lines.push(t('lib_restoreRefusedRecords', String(report.refusedCount), report.refused.slice(0, 3).map((r) => `${r.title || '—'} (${r.reason})`).join('; ')));
+      if (report.refusedCount) lines.push(t('lib_restoreRefusedRecords', String(report.refusedCount), report.refused.slice(0, 3).map((r) => `${r.title || '—'} (${say(r.reason)})`).join('; ')));
       if (report.freshIds) lines.push(t('lib_restoreFreshIds', String(report.freshIds)));
       // The user's own settings stay unless they asked for the backup's.
       if (withSettings) {
         const leftOut = await writeSettings(report.manifest.settings);
-        lines.push(leftOut.length ? t('lib_restoreSettingsLeftOut', leftOut.join('; ')) : t('lib_restoreSettingsDone'));
+        lines.push(leftOut.length ? t('lib_restoreSettingsLeftOut', leftOut.map(say).join(' ')) : t('lib_restoreSettingsDone'));
       }
       setStopped(null);
       setStatus({ kind: 'done', message: lines.join(' ') });
     } catch (err) {
-      const message = err instanceof BackupError ? t('lib_restoreRefused', err.message) : (err as Error).message;
+      const message = err instanceof BackupError ? t('lib_restoreRefused', say(err.problem)) : say(problemOf(err));
       setStatus({ kind: 'error', message });
       source.restoreProgress().then(setStopped, () => {});
     }

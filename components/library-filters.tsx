@@ -1,6 +1,7 @@
 // The library's search box, filters and sort order.
 import type { ExportedFilter, LibraryFilter, SortKey } from '@/utils/library-filter';
 import { t } from './i18n';
+import { LocaleDateInput } from './locale-date-input';
 
 export interface LibraryFiltersProps {
   text: string;
@@ -32,12 +33,10 @@ export function LibraryFilters({ text, filter, sort, sources, tags, onText, onFi
         {tags.map((s) => <option key={s} value={s}>{s}</option>)}
       </select>
       <label class="lib-date">{t('lib_from')}
-        <input type="date" value={filter.from ?? ''} data-testid="lib-filter-from"
-          onChange={(e) => set({ from: orNone((e.currentTarget as HTMLInputElement).value) })} />
+        <LocaleDateInput value={filter.from ?? ''} testId="lib-filter-from" label={t('lib_from')} onChange={(v) => set({ from: orNone(v) })} />
       </label>
       <label class="lib-date">{t('lib_to')}
-        <input type="date" value={filter.to ?? ''} data-testid="lib-filter-to"
-          onChange={(e) => set({ to: orNone((e.currentTarget as HTMLInputElement).value) })} />
+        <LocaleDateInput value={filter.to ?? ''} testId="lib-filter-to" label={t('lib_to')} onChange={(v) => set({ to: orNone(v) })} />
       </label>
       <select aria-label={t('lib_filterExported')} value={filter.exported ?? ''} data-testid="lib-filter-exported"
         onChange={(e) => set({ exported: orNone((e.currentTarget as HTMLSelectElement).value) as ExportedFilter | undefined })}>

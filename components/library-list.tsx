@@ -5,8 +5,11 @@ import type { Article } from '@/utils/types';
 import { exportState } from '@/utils/export-state';
 import { formatPublished } from './format-time';
 import { t } from './i18n';
+import { hitPattern, markHits, snippet, type Piece } from './search-snippet';
 
 export const ROW_HEIGHT = 56;
+/** A search result has a third line, the passage that matched. */
+export const HIT_ROW_HEIGHT = 78;
 const MARGIN = 8;
 
 export interface LibraryListProps {
@@ -22,7 +25,17 @@ export interface LibraryListProps {
   openId: number | null;
   onToggle: (id: number, shift: boolean) => void;
   onOpen: (id: number) => void;
+  /** The row the keyboard is on (j/k): marked, and scrolled into view. */
+  cursorId?: number | null;
+  /** The search words: each row shows the passage of its text that matched, hits marked. */
+  query?: string;
+  /** Reads the texts of the rows in view, for the passages. */
+  loadBodies?: (ids: number[]) => Promise<({ articleId: number; text: string } | undefined)[]>;
+  /** What an empty list says (no match, or nothing saved yet). */
+  emptyText?: string;
 }
+
+const Marked = ({ pieces }: { pieces: Piece[] }) => <>{pieces.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : p.text))}</>;
 
 /** The seed's rows for the window, if it holds every one of them; a partial window would flash blank rows. */
 function seedFor(seed: Article[] | undefined, ids: number[]): Article[] | undefined {
@@ -31,7 +44,7 @@ function seedFor(seed: Article[] | undefined, ids: number[]): Article[] | undefi
   return ids.every((id) => have.has(id)) ? ids.map((id) => have.get(id)!) : undefined;
 }
 
-export function LibraryList({ ids, resetKey, onPainted, load, seed, selected, openId, onToggle, onOpen }: LibraryListProps) {
+export function LibraryList({ ids, resetKey, onPainted, load, seed, selected, openId, onToggle, onOpen, cursorId = null, query = '', loadBodies, emptyText }: LibraryListProps) {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(800);
@@ -50,13 +63,29 @@ export function LibraryList({ ids, resetKey, onPainted, load, seed, selected, op
     setScrollTop(0);
   }, [resetKey]);
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - MARGIN);
-  const last = Math.min(ids.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + MARGIN);
+  const searching = query.trim() !== '' && !!loadBodies;
+  const rowHeight = searching ? HIT_ROW_HEIGHT : ROW_HEIGHT;
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - MARGIN);
+  const last = Math.min(ids.length, Math.ceil((scrollTop + height) / rowHeight) + MARGIN);
   const windowIds = ids.slice(first, last);
   const key = windowIds.join(',');
   // liveQuery watches just these rows: an edit or a tag elsewhere repaints them.
   const rows = useLiveQuery(() => load(windowIds), [key]) ?? seedFor(seed, windowIds);
   const byId = new Map((rows ?? []).map((a) => [a.id!, a]));
+  // Only the rows in view have their text read, and only while searching.
+  const bodies = useLiveQuery(() => (searching ? loadBodies!(windowIds) : undefined), [key, searching]);
+  const textOf = new Map((bodies ?? []).filter((b) => !!b).map((b) => [b!.articleId, b!.text]));
+  const pattern = searching ? hitPattern(query) : null;
+
+  // The keyboard's row stays in view: scroll by as little as it takes.
+  useEffect(() => {
+    const el = box.current;
+    const at = cursorId === null ? -1 : ids.indexOf(cursorId);
+    if (!el || at < 0) return;
+    const top = at * rowHeight;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = top + rowHeight - el.clientHeight;
+  }, [cursorId, rowHeight]);
   const stateLabel = { exported: t('lib_exported'), changed: t('lib_changedSinceExport') };
 
   useEffect(() => {
@@ -73,24 +102,27 @@ export function LibraryList({ ids, resetKey, onPainted, load, seed, selected, op
   return (
     <div class="lib-scroll" ref={box} onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
       role="listbox" aria-multiselectable="true" aria-label={t('lib_listLabel')} data-testid="lib-list" data-count={ids.length}>
-      {ids.length === 0 ? <p class="lib-empty" data-testid="lib-empty">{t('lib_empty')}</p> : null}
-      <div class="lib-spacer" style={{ height: `${ids.length * ROW_HEIGHT}px` }}>
+      {ids.length === 0 ? <p class="lib-empty" data-testid="lib-empty">{emptyText ?? t('lib_empty')}</p> : null}
+      <div class="lib-spacer" style={{ height: `${ids.length * rowHeight}px` }}>
         {windowIds.map((id, i) => {
           const a = byId.get(id);
           const state = a ? exportState(a) : undefined;
           const meta = a ? [a.source ?? a.siteName, formatPublished(a.publishedAt), a.tags.map((x) => `#${x}`).join(' ')].filter(Boolean).join(' · ') : '';
-          const top = (first + i) * ROW_HEIGHT;
+          const top = (first + i) * rowHeight;
+          const text = textOf.get(id);
+          const passage = pattern && a ? snippet(text ?? '', pattern) ?? snippet(a.excerpt ?? '', pattern) : null;
           return (
-            <div key={id} class={`lib-row${openId === id ? ' open' : ''}${selected.has(id) ? ' selected' : ''}`} style={{ top: `${top}px` }}
+            <div key={id} class={`lib-row${openId === id ? ' open' : ''}${selected.has(id) ? ' selected' : ''}${cursorId === id ? ' cursor' : ''}`} style={{ top: `${top}px`, height: `${rowHeight}px` }}
               role="option" aria-selected={selected.has(id)} data-testid="lib-row" data-id={id} data-export-state={state}>
               <input type="checkbox" checked={selected.has(id)} aria-label={t('lib_select', a?.title ?? '')}
                 onClick={(e) => onToggle(id, (e as MouseEvent).shiftKey)} data-testid="lib-check" />
               <button type="button" class="lib-row-main" onClick={() => onOpen(id)} data-testid="lib-open">
-                <span class="lib-row-title" data-testid="lib-row-title">{a?.title ?? ' '}</span>
+                <span class="lib-row-title" data-testid="lib-row-title">{a ? (pattern ? <Marked pieces={markHits(a.title, pattern)} /> : a.title) : ' '}</span>
                 <span class="lib-row-meta">
                   <span class="lib-row-meta-text">{meta}</span>
                   {state && state !== 'new' ? <>{meta ? <span class="sep"> · </span> : null}<span class={`lib-export-state ${state}`} data-testid="lib-export-state">{stateLabel[state]}</span></> : null}
                 </span>
+                {passage ? <span class="lib-snippet" data-testid="lib-snippet"><Marked pieces={passage} /></span> : null}
               </button>
             </div>
           );

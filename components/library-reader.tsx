@@ -27,6 +27,10 @@ export interface LibraryReaderProps {
   /** `patch`: only the fields the user changed; `base`: their values when the form opened. */
   onSave: (patch: ArticlePatch, base: UpdateBase) => Promise<EditSaveResult>;
   onExport: () => void;
+  /** Copies the post, as an export writes it, to the clipboard. */
+  onCopy: () => void;
+  /** Changes when the `e` shortcut asks for the edit form. */
+  editSignal?: number;
   onDelete: () => void;
   onClose: () => void;
 }
@@ -164,8 +168,11 @@ function EditForm({ article, deleted, onSave, onDone }: {
   );
 }
 
-export function LibraryReader({ article, body, deleted = false, onSave, onExport, onDelete, onClose }: LibraryReaderProps) {
-  const [editing, setEditing] = useState(false);
+export function LibraryReader({ article, body, deleted = false, onSave, onExport, onCopy, editSignal = 0, onDelete, onClose }: LibraryReaderProps) {
+  const [editing, setEditing] = useState(editSignal > 0);
+  useEffect(() => {
+    if (editSignal > 0 && !deleted) setEditing(true);
+  }, [editSignal]);
   // Deleted elsewhere with no edit in progress: nothing to keep, the reader closes as before.
   useEffect(() => {
     if (deleted && !editing) onClose();
@@ -184,6 +191,7 @@ export function LibraryReader({ article, body, deleted = false, onSave, onExport
       <div class="lib-actions">
         <button type="button" onClick={() => setEditing(!editing)} data-testid="lib-edit" disabled={deleted}>{t('lib_edit')}</button>
         <button type="button" onClick={onExport} data-testid="lib-export-one" disabled={deleted}>{t('lib_exportMd')}</button>
+        <button type="button" onClick={onCopy} data-testid="lib-copy-post" disabled={deleted}>{t('lib_copyPost')}</button>
         <button type="button" class="danger" onClick={onDelete} data-testid="lib-delete-one" disabled={deleted}>{t('lib_delete')}</button>
         <button type="button" onClick={onClose} aria-label={t('lib_close')} class="lib-close">✕</button>
       </div>
@@ -201,6 +209,8 @@ export function LibraryReader({ article, body, deleted = false, onSave, onExport
         </p>
       ) : null}
       {held > 0 ? <style>{HELD_CSS}</style> : null}
+      {/* No body with the row there: "free space" deleted the text (Library.freeText). */}
+      {!body && !deleted ? <p class="lib-text-freed" data-testid="lib-text-freed">{t('lib_textFreed')}</p> : null}
       <div class="lib-body" dangerouslySetInnerHTML={{ __html: html }} />
     </article>
   );

@@ -1,5 +1,5 @@
 // A short message at the bottom of the library, with Undo after a deletion.
-import { t } from './i18n';
+import { say, t } from './i18n';
 import type { Protocol } from '@/utils/messages';
 
 export interface Toast {
@@ -8,20 +8,19 @@ export interface Toast {
 }
 
 /**
- * What the library says after a deletion: with Undo; done without an undo copy because storage is full; partly
- * done (storage full); or nothing done (storage full, or another error in the background's words).
+ * What the library says after a deletion: with Undo; done without an undo copy because storage is full; or nothing
+ * done (storage full, or another error in the background's words).
  */
 export function deletionToast(r: Protocol['delete-articles']['response']): Toast {
-  if (!r.ok) return { message: r.code === 'quota' ? t('lib_deleteFailedQuota') : r.message };
+  if (!r.ok) return { message: r.code === 'quota' ? t('lib_deleteFailedQuota') : say(r.problem) };
   const n = String(r.deleted);
-  if (r.notDeleted) return { message: t('lib_deletedSomeNoUndo', n, String(r.notDeleted)) };
   if (r.notUndoable) return { message: t('lib_deletedNoUndo', n) };
   return { message: t('lib_deleted', n), undoToken: r.undoToken };
 }
 
 /** What the library says after Undo: how many came back, that none could, or that storage is full. */
 export function undoToast(r: Protocol['undo-delete']['response']): Toast {
-  if (!r.ok) return { message: r.code === 'quota' ? t('lib_undoFailedQuota') : r.message };
+  if (!r.ok) return { message: r.code === 'quota' ? t('lib_undoFailedQuota') : say(r.problem) };
   return { message: r.restored > 0 ? t('lib_restored', String(r.restored)) : t('lib_undoNothing') };
 }
 

@@ -4,7 +4,8 @@ import type { Article, ArticleBody } from '@/utils/types';
 import { createRenderer, TEMPLATE_VARIABLES, type ExportConfig } from '@/utils/export/export-post';
 import { PRESETS } from '@/utils/export/presets';
 import { FILTERS } from '@/utils/export/template-filters';
-import { t } from './i18n';
+import { say, t } from './i18n';
+import { problemOf } from '@/utils/problem';
 
 export interface OptionsTemplateProps {
   config: ExportConfig;
@@ -20,7 +21,7 @@ export function OptionsTemplate({ config, sample, onChange }: OptionsTemplatePro
       const post = createRenderer(config).render(sample.article, sample.body, new Date());
       return { ok: true as const, ...post };
     } catch (err) {
-      return { ok: false as const, message: (err as Error).message };
+      return { ok: false as const, message: say(problemOf(err)) };
     }
   }, [config, sample]);
   return (

@@ -31,6 +31,8 @@ export function pageFields(extracted: ExtractedArticle, nowIso: string) {
     siteArticleId: extracted.siteArticleId,
     updatedAt: nowIso,
     contentHash: fnv1a32(extracted.html),
+    // How the fields were found, for the save card; only from an extractor that says (older callers leave the row's).
+    ...(extracted.found ? { found: extracted.found, unsure: extracted.unsure ?? [] } : {}),
   };
 }
 

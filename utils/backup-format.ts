@@ -1,4 +1,5 @@
 // The backup file, pure: a zip (fflate) of a versioned JSON manifest and JSON chunks of articles with their bodies.
+import { problem, ProblemError, type Problem } from './problem';
 import { Zip, ZipDeflate, unzipSync, strFromU8, strToU8 } from 'fflate';
 import type { Article } from './types';
 import { fnv1a32 } from './article-record';
@@ -36,10 +37,10 @@ export interface BackupManifest {
 
 export type BackupErrorCode = 'not-zip' | 'foreign' | 'newer-version' | 'corrupt';
 
-export class BackupError extends Error {
+export class BackupError extends ProblemError {
   readonly code: BackupErrorCode;
-  constructor(code: BackupErrorCode, message: string) {
-    super(message);
+  constructor(code: BackupErrorCode, reason: Problem, message: string) {
+    super(reason, message);
     this.name = 'BackupError';
     this.code = code;
   }
@@ -95,13 +96,13 @@ function one(data: Uint8Array, name: string): string {
   try {
     files = unzipSync(data, { filter: (f) => f.name === name });
   } catch {
-    throw new BackupError('not-zip', 'This file is not a Jianbao backup: it is not a zip archive.');
+    throw new BackupError('not-zip', problem('backup-not-zip'), 'This file is not a Jianbao backup: it is not a zip archive.');
   }
   const bytes = files[name];
   if (!bytes) {
     throw name === MANIFEST_NAME
-      ? new BackupError('foreign', 'This zip is not a Jianbao backup: it has no manifest.json.')
-      : new BackupError('corrupt', `The backup is damaged: ${name} is missing.`);
+      ? new BackupError('foreign', problem('backup-no-manifest'), 'This zip is not a Jianbao backup: it has no manifest.json.')
+      : new BackupError('corrupt', problem('backup-missing-part', name), `The backup is damaged: ${name} is missing.`);
   }
   return strFromU8(bytes);
 }
@@ -118,28 +119,28 @@ export function readManifest(data: Uint8Array): BackupManifest {
     m = JSON.parse(one(data, MANIFEST_NAME)) as Partial<BackupManifest>;
   } catch (err) {
     if (err instanceof BackupError) throw err;
-    throw new BackupError('foreign', 'This zip is not a Jianbao backup: its manifest is not JSON.');
+    throw new BackupError('foreign', problem('backup-manifest-not-json'), 'This zip is not a Jianbao backup: its manifest is not JSON.');
   }
-  if (!m || m.format !== BACKUP_FORMAT) throw new BackupError('foreign', 'This zip is not a Jianbao backup.');
+  if (!m || m.format !== BACKUP_FORMAT) throw new BackupError('foreign', problem('backup-foreign'), 'This zip is not a Jianbao backup.');
   if (typeof m.version !== 'number' || m.version > BACKUP_VERSION) {
-    throw new BackupError('newer-version', `This backup was written by a newer Jianbao (format ${m.version}); update the extension first.`);
+    throw new BackupError('newer-version', problem('backup-newer', String(m.version)), `This backup was written by a newer Jianbao (format ${m.version}); update the extension first.`);
   }
-  if (!Array.isArray(m.chunks) || typeof m.articleCount !== 'number') throw new BackupError('corrupt', 'The backup is damaged: its manifest is incomplete.');
+  if (!Array.isArray(m.chunks) || typeof m.articleCount !== 'number') throw new BackupError('corrupt', problem('backup-manifest-incomplete'), 'The backup is damaged: its manifest is incomplete.');
   return m as BackupManifest;
 }
 
 /** Reads one chunk and checks it against the manifest: hash, count, records that are objects. */
 export function readChunk(data: Uint8Array, info: BackupChunkInfo): BackupRecord[] {
   const text = one(data, info.name);
-  if (fnv1a32(text) !== info.hash) throw new BackupError('corrupt', `The backup is damaged: ${info.name} does not match its checksum.`);
+  if (fnv1a32(text) !== info.hash) throw new BackupError('corrupt', problem('backup-checksum', info.name), `The backup is damaged: ${info.name} does not match its checksum.`);
   let records: unknown;
   try {
     records = JSON.parse(text);
   } catch {
-    throw new BackupError('corrupt', `The backup is damaged: ${info.name} is not JSON.`);
+    throw new BackupError('corrupt', problem('backup-part-not-json', info.name), `The backup is damaged: ${info.name} is not JSON.`);
   }
   if (!Array.isArray(records) || records.length !== info.count || !records.every(recordLike)) {
-    throw new BackupError('corrupt', `The backup is damaged: ${info.name} holds records of the wrong shape.`);
+    throw new BackupError('corrupt', problem('backup-part-shape', info.name), `The backup is damaged: ${info.name} holds records of the wrong shape.`);
   }
   return records;
 }
@@ -152,7 +153,7 @@ export function verifyBackup(data: Uint8Array, onChunk?: (done: number, total: n
     total += readChunk(data, info).length;
     onChunk?.(i + 1, manifest.chunks.length);
   });
-  if (total !== manifest.articleCount) throw new BackupError('corrupt', 'The backup is damaged: articles are missing.');
+  if (total !== manifest.articleCount) throw new BackupError('corrupt', problem('backup-articles-missing'), 'The backup is damaged: articles are missing.');
   return manifest;
 }
 

@@ -1,4 +1,5 @@
 // A backup file is input, not truth: every record and setting is checked against this version's schema before use.
+import { problem, problemOf, type Problem } from './problem';
 import type { Article, ExportName, ExportSettings } from './types';
 import type { BackupRecord } from './backup-format';
 import { EDITABLE_FIELDS } from './library';
@@ -19,7 +20,7 @@ const MAX_TEXT = 20 * 1024 * 1024;
 const MAX_SHORT = 10_000;
 const MAX_TAGS = 200;
 
-export type CheckedRecord = { ok: true; record: BackupRecord; freshId: boolean } | { ok: false; reason: string };
+export type CheckedRecord = { ok: true; record: BackupRecord; freshId: boolean } | { ok: false; reason: Problem };
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})$/;
@@ -45,27 +46,27 @@ function exportNameOf(v: unknown): ExportName | undefined {
  * them, are left behind). `taken` holds the ids kept so far: a repeated or unusable id gets a fresh one.
  */
 export function checkRecord(raw: unknown, taken: Set<number>): CheckedRecord {
-  if (!raw || typeof raw !== 'object') return { ok: false, reason: 'not a record' };
+  if (!raw || typeof raw !== 'object') return { ok: false, reason: problem('rec-not-record') };
   const { article: a, body: b } = raw as { article?: Record<string, unknown>; body?: Record<string, unknown> };
-  if (!a || typeof a !== 'object' || !b || typeof b !== 'object') return { ok: false, reason: 'no article or no body' };
-  if (!webUrl(a.url)) return { ok: false, reason: `its address is not an http(s) URL: ${String(a.url).slice(0, 80)}` };
-  if (typeof a.title !== 'string' || a.title.length > MAX_SHORT) return { ok: false, reason: 'no readable title' };
-  if (!isTime(a.savedAt) || !isTime(a.updatedAt)) return { ok: false, reason: 'its save time is not a time' };
+  if (!a || typeof a !== 'object' || !b || typeof b !== 'object') return { ok: false, reason: problem('rec-no-body') };
+  if (!webUrl(a.url)) return { ok: false, reason: problem('rec-bad-url', String(a.url).slice(0, 80)) };
+  if (typeof a.title !== 'string' || a.title.length > MAX_SHORT) return { ok: false, reason: problem('rec-no-title') };
+  if (!isTime(a.savedAt) || !isTime(a.updatedAt)) return { ok: false, reason: problem('rec-bad-saved') };
   if (typeof b.html !== 'string' || typeof b.text !== 'string' || b.html.length > MAX_TEXT || b.text.length > MAX_TEXT) {
-    return { ok: false, reason: 'its body is not text' };
+    return { ok: false, reason: problem('rec-body-not-text') };
   }
   const fields = {
     source: textOrNull(a.source), siteName: textOrNull(a.siteName), author: textOrNull(a.author), lang: textOrNull(a.lang),
     excerpt: textOrNull(a.excerpt), siteArticleId: textOrNull(a.siteArticleId), category: textOrNull(a.category),
   };
   const bad = Object.entries(fields).find(([, v]) => v === undefined);
-  if (bad) return { ok: false, reason: `${bad[0]} is not text` };
+  if (bad) return { ok: false, reason: problem('rec-field-not-text', bad[0]) };
   const publishedAt = a.publishedAt === null || a.publishedAt === undefined ? null : a.publishedAt;
   if (publishedAt !== null && !(typeof publishedAt === 'string' && ISO_WITH_OFFSET.test(publishedAt) && !Number.isNaN(Date.parse(publishedAt)))) {
-    return { ok: false, reason: 'its publication time is not a time with an offset' };
+    return { ok: false, reason: problem('rec-bad-published') };
   }
   const exportedAt = a.exportedAt === null || a.exportedAt === undefined ? null : a.exportedAt;
-  if (exportedAt !== null && !isTime(exportedAt)) return { ok: false, reason: 'its export time is not a time' };
+  if (exportedAt !== null && !isTime(exportedAt)) return { ok: false, reason: problem('rec-bad-exported') };
   const tags = Array.isArray(a.tags) ? [...new Set(a.tags.filter(shortText))].slice(0, MAX_TAGS) : [];
   // `edited` names the fields a save of the page must keep: only the editable ones mean anything.
   const edited = Array.isArray(a.edited) ? [...new Set(a.edited.filter((f): f is string => (EDITABLE_FIELDS as readonly unknown[]).includes(f)))] : [];
@@ -93,23 +94,23 @@ export interface CheckedSettings {
   sync: Record<string, unknown>;
   local: Record<string, unknown>;
   /** What was left out and why, for the user. */
-  problems: string[];
+  problems: Problem[];
 }
 
 function byteSize(key: string, value: unknown): number {
   return new TextEncoder().encode(key + JSON.stringify(value)).length;
 }
 
-function checkSite(raw: unknown, problems: string[]): ExportSettings | undefined {
+function checkSite(raw: unknown, problems: Problem[]): ExportSettings | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
   const r = raw as Record<string, unknown>;
   const out: ExportSettings = { ...DEFAULT_EXPORT_SETTINGS };
   for (const key of ['siteHost', 'layout', 'tagSuffix', 'backLinkText', 'homeLinkText'] as const) {
     if (typeof r[key] === 'string' && (r[key] as string).length <= 500) out[key] = r[key] as string;
-    else if (r[key] !== undefined) problems.push(`${key}: not a short text`);
+    else if (r[key] !== undefined) problems.push(problem('set-not-short', key));
   }
   if (typeof r.timeZone === 'string' && offsetMinutes(r.timeZone) !== null) out.timeZone = r.timeZone;
-  else if (r.timeZone !== undefined) problems.push(`time zone: "${String(r.timeZone)}" is not an offset like +08:00`);
+  else if (r.timeZone !== undefined) problems.push(problem('tz-not-offset', String(r.timeZone)));
   if (r.categoryOverrides && typeof r.categoryOverrides === 'object' && !Array.isArray(r.categoryOverrides)) {
     out.categoryOverrides = Object.fromEntries(Object.entries(r.categoryOverrides as Record<string, unknown>)
       .filter((e): e is [string, string] => typeof e[1] === 'string' && /^[a-z0-9-]{1,100}$/.test(e[1]) && e[0] !== '__proto__'));
@@ -117,11 +118,11 @@ function checkSite(raw: unknown, problems: string[]): ExportSettings | undefined
   return out;
 }
 
-function checkPreset(raw: unknown, problems: string[]): Omit<PresetSettings, 'customTemplate'> | undefined {
+function checkPreset(raw: unknown, problems: Problem[]): Omit<PresetSettings, 'customTemplate'> | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
   const r = raw as Record<string, unknown>;
   if (!isPresetId(r.preset)) {
-    problems.push(`preset: "${String(r.preset)}" is not one of this version's presets; the default is used`);
+    problems.push(problem('set-unknown-preset', String(r.preset)));
     return undefined;
   }
   let filenamePattern: string | undefined;
@@ -129,10 +130,10 @@ function checkPreset(raw: unknown, problems: string[]): Omit<PresetSettings, 'cu
     if (typeof r.filenamePattern === 'string') checkFilenamePattern(r.filenamePattern);
     filenamePattern = r.filenamePattern as string;
   } catch (err) {
-    problems.push(`file name pattern: ${(err as Error).message}`);
+    problems.push(problem('in-file-name', problemOf(err)));
   }
   if (!filenamePattern || !['html', 'markdown'].includes(r.bodyFormat as string) || !['pinyin', 'chinese'].includes(r.slugStyle as string)) {
-    if (filenamePattern) problems.push('preset settings: body format or slug style unknown; the preset\'s own are used');
+    if (filenamePattern) problems.push(problem('set-preset-settings'));
     return undefined;
   }
   return { preset: r.preset, bodyFormat: r.bodyFormat as PresetSettings['bodyFormat'], filenamePattern, slugStyle: r.slugStyle as PresetSettings['slugStyle'] };
@@ -143,7 +144,7 @@ function checkPreset(raw: unknown, problems: string[]): Omit<PresetSettings, 'cu
  * zone that is not an offset, a template that does not compile, an item over the sync quota are left out and named).
  */
 export function checkSettings(raw: unknown): CheckedSettings {
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const { sync: s, local: l } = (raw && typeof raw === 'object' ? raw : {}) as { sync?: Record<string, unknown>; local?: Record<string, unknown> };
   const sync: Record<string, unknown> = {};
   const local: Record<string, unknown> = {};
@@ -154,7 +155,7 @@ export function checkSettings(raw: unknown): CheckedSettings {
   if (typeof s?.clickSaves === 'boolean') sync.clickSaves = s.clickSaves;
   for (const [key, value] of Object.entries(sync)) {
     if (byteSize(key, value) > SYNC_ITEM_BYTES) {
-      problems.push(`${key}: larger than the browser's ${SYNC_ITEM_BYTES}-byte limit for a synced setting`);
+      problems.push(problem('set-too-large', key, String(SYNC_ITEM_BYTES)));
       delete sync[key];
     }
   }
@@ -164,8 +165,8 @@ export function checkSettings(raw: unknown): CheckedSettings {
       compileTemplate(template);
       local.customTemplate = template;
     } catch (err) {
-      problems.push(`template: ${(err as Error).message}`);
+      problems.push(problem('in-template', problemOf(err)));
     }
-  } else if (template !== undefined && template !== null) problems.push('template: not a text of at most 100 000 characters');
+  } else if (template !== undefined && template !== null) problems.push(problem('set-template-not-text'));
   return { sync, local, problems };
 }

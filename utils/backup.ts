@@ -1,4 +1,5 @@
 // Backup and restore runs over any record source and sink (the library, the background, a test): checks first, writes in batches.
+import type { Problem } from './problem';
 import { BackupWriter, CHUNK_SIZE, joinParts, readChunk, verifyBackup, type BackupManifest, type BackupRecord } from './backup-format';
 import { checkRecord } from './backup-validate';
 import { fnv1a32 } from './article-record';
@@ -50,7 +51,7 @@ export interface RestoreReport {
   manifest: BackupManifest;
   counts: MergeCounts;
   /** Records this version does not take as they are: refused with the reason (first 50), and how many in all. */
-  refused: { title: string; reason: string }[];
+  refused: { title: string; reason: Problem }[];
   refusedCount: number;
   /** Records whose id was unusable or repeated: restored under a fresh id. */
   freshIds: number;

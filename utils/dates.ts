@@ -1,4 +1,5 @@
 // Publication times: parse the forms pages use into ISO 8601 with offset, and format them for posts.
+import { problem, ProblemError } from './problem';
 
 const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
 
@@ -58,7 +59,7 @@ export function parseMachineDate(value: string, defaultOffset: number): string |
 /** "2022-01-09T07:48:06+08:00" → "2022-01-09 07:48:06 +0800" (Jekyll's date format, own offset kept). */
 export function formatJekyllDate(iso: string): string {
   const m = ISO_WITH_OFFSET.exec(iso);
-  if (!m) throw new Error(`not an ISO 8601 time with offset: ${iso}`);
+  if (!m) throw new ProblemError(problem('not-iso-time', iso), `not an ISO 8601 time with offset: ${iso}`);
   const off = offsetMinutes(m[7])!;
   return `${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}:${m[6]} ${formatOffset(off, false)}`;
 }

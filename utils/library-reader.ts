@@ -2,6 +2,7 @@
 import type { JianbaoDb } from './db';
 import type { Article, ArticleBody } from './types';
 import { stem, type RecordedNames } from './export/post-names';
+import { exportState } from './export-state';
 
 export interface LibraryReader {
   get(id: number): Promise<Article | undefined>;
@@ -13,6 +14,11 @@ export interface LibraryReader {
   allRows(): Promise<Article[]>;
   /** The export names other articles hold: an index lookup (`exportName.path`), not a read of the library. */
   recordedNames: RecordedNames;
+  /**
+   * The articles whose text "free space" may delete (Library.freeText): exported before `before` and not changed
+   * since, so the site holds them as they are, and still with their text. Ids, oldest export first.
+   */
+  freeableText(before: Date): Promise<number[]>;
 }
 
 export function createLibraryReader(db: JianbaoDb): LibraryReader {
@@ -30,6 +36,12 @@ export function createLibraryReader(db: JianbaoDb): LibraryReader {
       const rows = await db.articles.where('exportName.path').startsWithAnyOfIgnoreCase([...new Set(paths.map(stem))]).toArray();
       for (const row of rows) out.set(row.exportName!.path.toLowerCase(), row.id!);
       return out;
+    },
+    async freeableText(before) {
+      const rows = await db.articles.where('exportedAt').below(before.toISOString()).toArray();
+      const ids = rows.filter((a) => exportState(a) === 'exported').map((a) => a.id!);
+      const withText = new Set(await db.bodies.where('articleId').anyOf(ids).primaryKeys());
+      return ids.filter((id) => withText.has(id));
     },
   };
 }

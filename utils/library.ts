@@ -1,4 +1,5 @@
 // The article repository: the only module that writes the library database.
+import { problem, ProblemError, type Problem, type ProblemCode } from './problem';
 import type { JianbaoDb } from './db';
 import { articleTerms } from './search';
 import { SHARD, shardOf, writeTerms } from './postings';
@@ -6,7 +7,7 @@ import type { Article, ArticleBody, ExportName, ExtractedArticle } from './types
 import { newArticle, pageFields } from './article-record';
 import { cleanArticleUrl } from './extract/article-url';
 import { isWebUrl, sameSite } from './extract/registrable-domain';
-import { facets, queryIds, recentIds, searchIds } from './library-query';
+import { facets, listOrderFromIndexes, LIST_ORDER_KEY, queryIds, recentIds, searchIds } from './library-query';
 import type { LibraryQuery } from './library-filter';
 import { emptyCounts, mergeDecision, type MergeCounts } from './restore-merge';
 import type { BackupRecord } from './backup-format';
@@ -18,11 +19,11 @@ export { fnv1a32 } from './article-record';
 export type LibraryErrorCode = 'quota';
 
 /** A failure the UI can explain to the user; `code` says which. */
-export class LibraryError extends Error {
+export class LibraryError extends ProblemError {
   readonly code: LibraryErrorCode;
 
-  constructor(code: LibraryErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(code: LibraryErrorCode, reason: Problem, message: string, options?: { cause?: unknown }) {
+    super(reason, message, options);
     this.name = 'LibraryError';
     this.code = code;
   }
@@ -70,8 +71,6 @@ export interface RemoveResult {
   undoToken: string | null;
   /** Set when articles were deleted without an undo copy: browser storage was full. */
   notUndoable?: 'quota';
-  /** Storage was full: this many of the articles asked for could not be deleted (they are all still whole). */
-  notDeleted?: number;
 }
 
 /** What a deletion keeps so that it can be undone. */
@@ -88,10 +87,10 @@ const EXPORT_FOLDER_KEY = 'exportFolder';
 const RESTORE_KEY = 'restoreProgress';
 /** Deletions that stay undoable; older ones are dropped when a new one is made. */
 export const UNDO_KEEP = 5;
-/** Only when even a deletion without its undo copy could not be written (see removeMany). */
-const QUOTA_MESSAGE_DELETE =
-  'Browser storage is full, with no room left even for a deletion: nothing was deleted. Free disk space on this computer, then try again.';
-const QUOTA_MESSAGE_UNDO = 'Browser storage is full: the deleted articles could not be put back; they stay deleted.';
+/** Only if even a transaction that only deletes were refused (see removeMany; not seen in Chromium or Firefox). */
+const QUOTA_MESSAGE_DELETE = [
+  'quota-delete', 'Browser storage is full, with no room left even for a deletion: nothing was deleted. Free disk space on this computer, then try again.'] as const;
+const QUOTA_MESSAGE_UNDO = ['quota-undo', 'Browser storage is full: the deleted articles could not be put back; they stay deleted.'] as const;
 /**
  * Values of random bytes kept in `kv`, given up one at a time when storage is full so that a deletion can still
  * be written (removeMany). Large on purpose: browsers keep a value this size in a file of its own (Chromium from
@@ -99,8 +98,10 @@ const QUOTA_MESSAGE_UNDO = 'Browser storage is full: the deleted articles could 
  * Random, so that compression does not shrink them. Several pieces: several deletions on a full disk in a row.
  */
 const RESERVE_PREFIX = 'deleteReserve:';
-const RESERVE_PIECES = 4;
+const RESERVE_PIECES = 8;
 const RESERVE_PIECE_BYTES = 1.5 * 1024 * 1024;
+/** Bodies deleted per transaction by freeText. */
+const FREE_SLICE = 500;
 /** The reserve is made again only with this much room free (when the browser says how much that is). */
 const RESERVE_ROOM = 64 * 1024 * 1024;
 
@@ -140,6 +141,17 @@ export interface Library extends LibraryReader {
    * false when it could not be made now. The background calls it when it starts.
    */
   keepReserve(): Promise<boolean>;
+  /**
+   * Takes out of the search index the articles a deletion on a full disk left in it (removeMany); false when
+   * the disk is still too full for that. The background calls it when it starts and after such a deletion.
+   */
+  cleanIndex(): Promise<boolean>;
+  /**
+   * Frees space: deletes the text (body) of the articles `freeableText(before)` names, and the undo copies of
+   * earlier deletions. Rows, tags and the search index stay. It only deletes, so it works on a full disk.
+   * Returns how many articles lost their text.
+   */
+  freeText(before: Date): Promise<{ freed: number }>;
   /** Puts back what a deletion took; returns how many articles came back (0: the copy is gone, or they were saved again). */
   undo(token: string): Promise<number>;
   /** Records that these articles were exported now, with the file name each was written as (when given). */
@@ -168,14 +180,25 @@ export interface Library extends LibraryReader {
   importRecords(records: BackupRecord[], position?: RestorePosition): Promise<MergeCounts>;
   /** An interrupted restore (what `importRecords` recorded last), or null when none is unfinished. */
   restoreProgress(): Promise<(RestorePosition & { at: string }) | null>;
+  /**
+   * Keeps the whole-list orders (library-query.ts ListOrder) as the indexes give them now; false when a write
+   * came meanwhile (call again) or there was no room. The background calls it once writes settle (onChange).
+   */
+  refreshListOrder(): Promise<boolean>;
 }
 
-const QUOTA_MESSAGE_SAVE =
-  'Browser storage is full: the article was not saved. Delete articles you no longer need in the library (deleting works on a full disk), then save again.';
-const QUOTA_MESSAGE_WRITE =
-  'Browser storage is full: the change was not made. Free space or export and delete old articles.';
-const QUOTA_MESSAGE_EXPORTED =
-  'Browser storage is full: the export state was not recorded. Free space or export and delete old articles.';
+/** `onChange`: called after every write (whether it committed or not), for the background to refresh the orders. */
+export interface LibraryOptions {
+  onChange?: () => void;
+}
+
+/** The methods that change articles: each drops the kept list orders (library-query.ts) when it is done. */
+const WRITERS = ['save', 'update', 'tag', 'removeMany', 'undo', 'markExported', 'recordLegacyNames', 'importRecords'] as const;
+
+const QUOTA_MESSAGE_SAVE = [
+  'quota-save', 'Browser storage is full: the article was not saved. Delete articles you no longer need in the library (deleting works on a full disk), then save again.'] as const;
+const QUOTA_MESSAGE_WRITE = ['quota-write', 'Browser storage is full: the change was not made. Free space or export and delete old articles.'] as const;
+const QUOTA_MESSAGE_EXPORTED = ['quota-exported', 'Browser storage is full: the export state was not recorded. Free space or export and delete old articles.'] as const;
 
 // Dexie passes the DOMException through, or wraps it (AbortError with `inner`) when it aborted the transaction.
 function isQuotaError(err: unknown): boolean {
@@ -188,11 +211,12 @@ function isQuotaError(err: unknown): boolean {
   return false;
 }
 
-async function guardQuota<T>(message: string, write: () => Promise<T>): Promise<T> {
+/** `message`: one of the QUOTA_MESSAGE_ pairs, what the user is told (as a code) and the English for logs. */
+async function guardQuota<T>([code, english]: readonly [ProblemCode, string], write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (err) {
-    if (isQuotaError(err)) throw new LibraryError('quota', message, { cause: err });
+    if (isQuotaError(err)) throw new LibraryError('quota', problem(code), english, { cause: err });
     throw err;
   }
 }
@@ -251,15 +275,15 @@ function withoutId(article: Article): Article {
  * `declaredCanonical`, as article-url.ts does.
  */
 function saveKey(extracted: ExtractedArticle): ExtractedArticle {
-  if (!isWebUrl(extracted.url)) throw new Error(`Only web pages (http or https) can be saved, not ${String(extracted.url).slice(0, 100)}.`);
+  if (!isWebUrl(extracted.url)) throw new ProblemError(problem('not-http', String(extracted.url).slice(0, 100)), `Only web pages (http or https) can be saved, not ${String(extracted.url).slice(0, 100)}.`);
   const { pageUrl } = extracted;
   if (pageUrl === undefined) return extracted;
-  if (!isWebUrl(pageUrl)) throw new Error(`Only web pages (http or https) can be saved, not ${String(pageUrl).slice(0, 100)}.`);
+  if (!isWebUrl(pageUrl)) throw new ProblemError(problem('not-http', String(pageUrl).slice(0, 100)), `Only web pages (http or https) can be saved, not ${String(pageUrl).slice(0, 100)}.`);
   if (sameSite(extracted.url, pageUrl)) return extracted;
   return { ...extracted, url: cleanArticleUrl(pageUrl), declaredCanonical: extracted.declaredCanonical ?? extracted.url };
 }
 
-export function createLibrary(db: JianbaoDb): Library {
+export function createLibrary(db: JianbaoDb, { onChange }: LibraryOptions = {}): Library {
   const tables = [db.articles, db.bodies, db.terms, db.postings] as const;
   const index = { terms: db.terms, postings: db.postings };
 
@@ -301,6 +325,19 @@ export function createLibrary(db: JianbaoDb): Library {
     return rowIds.length;
   }
 
+  /** Those of `ids` that are not in the library. */
+  async function absentIds(ids: number[]): Promise<number[]> {
+    const rows = await db.articles.bulkGet(ids);
+    return ids.filter((_, i) => rows[i] === undefined);
+  }
+
+  /** Ids with a terms row and no article: deleted on a full disk (removeMany), their postings not yet cleaned. */
+  async function unindexedOrphans(): Promise<number[]> {
+    const [indexed, present] = await Promise.all([db.terms.toCollection().primaryKeys(), db.articles.toCollection().primaryKeys()]);
+    const have = new Set(present);
+    return indexed.filter((id) => !have.has(id));
+  }
+
   /** Those of `ids` that are in the library. */
   async function presentIds(ids: number[]): Promise<number[]> {
     const rows = await db.articles.bulkGet(ids);
@@ -316,10 +353,8 @@ export function createLibrary(db: JianbaoDb): Library {
     try {
       return await db.transaction('rw', tables, () => deleteArticles(ids, null));
     } catch (err) {
-      if (!isQuotaError(err) || ids.length === 1) {
-        if (isQuotaError(err)) return 0;
-        throw err;
-      }
+      if (!isQuotaError(err)) throw err;
+      if (ids.length === 1) return 0;
     }
     const half = Math.ceil(ids.length / 2);
     const first = await deleteFitting(ids.slice(0, half));
@@ -330,6 +365,7 @@ export function createLibrary(db: JianbaoDb): Library {
 
   const library: Library = {
     ...createLibraryReader(db),
+    refreshListOrder: async () => false,
     async save(given, now) {
       const nowIso = now.toISOString();
       let extracted = saveKey(given);
@@ -450,23 +486,59 @@ export function createLibrary(db: JianbaoDb): Library {
         if (!isQuotaError(err)) throw err;
       }
       // Storage is full. The copy would write the deleted text straight back; what the user wants from a
-      // deletion now is room. So the articles go without one. A deletion still writes (the posting rows that
-      // keep other ids), and Chromium refuses any transaction that writes while usage is at the quota, while
-      // deleted rows free no room until the database is compacted. What frees room at once is deleting a
-      // large value (kept in a file of its own): first the copies of earlier deletions, then the reserve.
-      // Each is dropped in a transaction that only deletes, which the browser commits whatever the usage.
+      // deletion now is room. So the articles go without one, and so do the copies of earlier deletions.
+      // A whole deletion still writes (the posting rows that keep other ids), and Chromium refuses a transaction
+      // that writes anything while usage is at the quota — and counts usage high for seconds after fast writes,
+      // deleted rows freeing nothing until its database compacts. Only a transaction that only deletes always
+      // commits. So what does not fit whole goes that way: its rows and bodies, and the terms rows stay behind,
+      // the mark of the posting lists that still name it, which cleanIndex takes out once a write fits. (Search
+      // meanwhile may find an id with no row, which every reader already skips.)
       await db.kv.where('key').startsWith(UNDO_PREFIX).delete();
       let deleted = await deleteFitting(wanted);
-      let left = await presentIds(wanted);
-      for (const piece of await db.kv.where('key').startsWith(RESERVE_PREFIX).primaryKeys()) {
-        if (left.length === 0) break;
-        await db.kv.delete(piece);
-        deleted += await deleteFitting(left);
-        left = await presentIds(left);
+      const left = await presentIds(wanted);
+      if (left.length > 0) {
+        await guardQuota(QUOTA_MESSAGE_DELETE, () => db.transaction('rw', db.articles, db.bodies, async () => {
+          await db.articles.bulkDelete(left);
+          await db.bodies.bulkDelete(left);
+        }));
+        deleted += left.length;
+        await library.cleanIndex();
       }
-      if (deleted === 0 && left.length > 0) throw new LibraryError('quota', QUOTA_MESSAGE_DELETE);
-      if (deleted === 0) return { deleted: 0, undoToken: null };
-      return left.length > 0 ? { deleted, undoToken: null, notUndoable: 'quota', notDeleted: left.length } : { deleted, undoToken: null, notUndoable: 'quota' };
+      return deleted === 0 ? { deleted: 0, undoToken: null } : { deleted, undoToken: null, notUndoable: 'quota' };
+    },
+
+    async freeText(before) {
+      const ids = await library.freeableText(before);
+      await db.kv.where('key').startsWith(UNDO_PREFIX).delete();
+      // In slices: one transaction holding thousands of bodies' deletions would hold the lock for long.
+      for (let i = 0; i < ids.length; i += FREE_SLICE) await db.bodies.bulkDelete(ids.slice(i, i + FREE_SLICE));
+      return { freed: ids.length };
+    },
+
+    async cleanIndex() {
+      const orphans = await unindexedOrphans();
+      if (orphans.length === 0) return true;
+      const clean = async () => {
+        try {
+          await db.transaction('rw', tables, async () => {
+            // Read again inside: a restore may have put an id back meanwhile (its own write set its terms).
+            const still = await absentIds(orphans);
+            await writeTerms(index, still.map((articleId) => ({ articleId, terms: null })));
+          });
+          return true;
+        } catch (err) {
+          if (!isQuotaError(err)) throw err;
+          return false;
+        }
+      };
+      if (await clean()) return true;
+      // Refused: one piece of the reserve (its room is freed at once), and one more try. Only one a call: right
+      // after fast writes Chromium counts usage high for seconds, and pieces given up then would be wasted;
+      // the background calls again later (library-handlers.ts).
+      const [piece] = await db.kv.where('key').startsWith(RESERVE_PREFIX).primaryKeys();
+      if (piece === undefined) return false;
+      await db.kv.delete(piece);
+      return clean();
     },
 
     async keepReserve() {
@@ -633,6 +705,34 @@ export function createLibrary(db: JianbaoDb): Library {
         }),
       );
     },
+  };
+  // Writes counted as they start: a refresh that read the indexes while one was under way does not keep its orders.
+  let writes = 0;
+  for (const name of WRITERS) {
+    const write = library[name] as (...args: unknown[]) => Promise<unknown>;
+    (library as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+      writes++;
+      try {
+        return await write(...args);
+      } finally {
+        // After the write's own transaction: a page reading in between sees the old orders, and its live query
+        // reads again when this key goes (it read it). A deletion always fits, even on a full disk.
+        await db.kv.delete(LIST_ORDER_KEY).catch(() => {});
+        onChange?.();
+      }
+    };
+  }
+  library.refreshListOrder = async () => {
+    const before = writes;
+    const order = await db.transaction('r', db.articles, () => listOrderFromIndexes(db));
+    if (writes !== before) return false;
+    try {
+      await db.kv.put({ key: LIST_ORDER_KEY, value: order });
+      return true;
+    } catch (err) {
+      if (isQuotaError(err)) return false;
+      throw err;
+    }
   };
   return library;
 }

@@ -5,25 +5,31 @@ import type { ArticlePatch, FieldConflict, RemoveResult, UpdateBase } from './li
 import type { BackupRecord } from './backup-format';
 import type { MergeCounts } from './restore-merge';
 import type { RestorePosition } from './backup';
+import type { Problem } from './problem';
 
 // browser-page, web-store, pdf: pages no extension may read, told apart so the message can say why.
 export type SaveFailureCode =
   | 'no-article' | 'restricted' | 'too-large' | 'quota' | 'error'
   | 'browser-page' | 'web-store' | 'pdf' | 'no-selection' | 'not-http'
+  /** The tab closed before the save reached it; the page answered nothing (it was navigating, or hung). */
+  | 'tab-gone' | 'no-answer'
   /** The background never answered (its worker stopped mid-save, the channel closed): nothing to show but a retry. */
   | 'interrupted';
 
 export type SaveOutcome =
   | { ok: true; status: 'created' | 'updated'; article: Article; matched?: 'url' | 'site-id' }
-  | { ok: false; code: SaveFailureCode; message: string };
+  | { ok: false; code: SaveFailureCode; message: string; reason?: Problem };
 
 /** What a save would store, shown before saving when the toolbar click only previews. */
 export type PreviewOutcome =
   | { ok: true; article: Omit<ExtractedArticle, 'html' | 'text'> & { chars: number } }
-  | { ok: false; code: SaveFailureCode; message: string };
+  | { ok: false; code: SaveFailureCode; message: string; reason?: Problem };
 
-/** A library write that failed: `quota` when browser storage is full (nothing was written). */
-export type LibraryWriteFailure = { ok: false; code: 'quota' | 'error'; message: string };
+/**
+ * A library write that failed: `quota` when browser storage is full (nothing was written). `problem` is what the
+ * page says (in the user's language); `message` the English, for the console.
+ */
+export type LibraryWriteFailure = { ok: false; code: 'quota' | 'error'; problem: Problem; message: string };
 type LibraryWrite<T> = ({ ok: true } & T) | LibraryWriteFailure;
 
 export interface Protocol {
@@ -38,6 +44,8 @@ export interface Protocol {
   /** `undoToken` null with `deleted` > 0: deleted without an undo copy (`notUndoable` says why: storage was full). */
   'delete-articles': { request: { ids: number[] }; response: LibraryWrite<RemoveResult> };
   'undo-delete': { request: { token: string }; response: LibraryWrite<{ restored: number }> };
+  /** Deletes the text of the articles exported before `before` (ISO) and unchanged since (Library.freeText). */
+  'free-text': { request: { before: string }; response: LibraryWrite<{ freed: number }> };
   'tag-articles': { request: { ids: number[]; add: string[]; remove: string[] }; response: LibraryWrite<{ changed: number }> };
   'restore-batch': { request: { records: BackupRecord[]; position?: RestorePosition }; response: LibraryWrite<{ counts: MergeCounts }> };
   'save-tab': { request: { tabId: number }; response: SaveOutcome };

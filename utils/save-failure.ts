@@ -9,6 +9,8 @@ const KEYS: Record<SaveFailureCode, string> = {
   pdf: 'pop_failPdf',
   'not-http': 'pop_failNotHttp',
   interrupted: 'pop_failInterrupted',
+  'tab-gone': 'pop_failTabGone',
+  'no-answer': 'pop_failNoAnswer',
   restricted: 'pop_failRestricted',
   'too-large': 'pop_failTooLarge',
   quota: 'pop_failQuota',

@@ -1,4 +1,5 @@
 // Shared data shapes: what extraction yields, what the library stores, what export reads.
+import type { Problem } from './problem';
 
 /** What the extract script returns for one page. Plain data: it crosses executeScript. */
 export interface ExtractedArticle {
@@ -65,7 +66,8 @@ export type ExtractFailureCode = 'no-article' | 'too-large' | 'not-http' | 'erro
 
 export type ExtractResult =
   | { ok: true; article: ExtractedArticle }
-  | { ok: false; code: ExtractFailureCode; message: string };
+  /** `reason`: what made it fail, said on the card (too large: how). */
+  | { ok: false; code: ExtractFailureCode; message: string; reason?: Problem };
 
 /** A row of the `articles` table: small, what lists need. */
 export interface Article {
@@ -99,6 +101,13 @@ export interface Article {
    * kept as a record, never linked. Absent when the page declared none or one on its own site.
    */
   declaredCanonical?: string;
+  /** How the last save of the page found each news field (ExtractedArticle.found). Absent on rows saved before it. */
+  found?: Partial<Record<ArticleField, FieldFound>>;
+  /**
+   * What the last save of the page was unsure of (ExtractedArticle.unsure; empty: nothing). A field also in `edited`
+   * was settled by the user. Absent on rows saved before it.
+   */
+  unsure?: UnsureField[];
 }
 
 /** A recorded export file name: `key` is the naming settings (folder, pattern, zone, slug style) it was made under. */

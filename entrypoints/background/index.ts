@@ -14,9 +14,13 @@ import { registerContextMenus } from '@/utils/background/context-menu';
 import { t } from '@/components/i18n';
 import { libraryHandlers } from '@/utils/background/library-handlers';
 import { exportHandlers } from '@/utils/background/export-handlers';
+import { createListOrderRefresh } from '@/utils/background/list-order-refresh';
 
 export default defineBackground(() => {
-  const library = createLibrary(new JianbaoDb());
+  // The list orders that make sorts and export-state filters instant are made again once writes settle.
+  const listOrder = createListOrderRefresh(() => library);
+  const library = createLibrary(new JianbaoDb(), { onChange: listOrder.schedule });
+  listOrder.schedule();
   // Once: articles exported before file names were recorded get the names they were written under (paths only, no DOM).
   void loadExportConfig()
     .then((config) => library.recordLegacyNames((rows) => legacyNames(rows, createRenderer(config))))
@@ -43,4 +47,8 @@ export default defineBackground(() => {
   // Exposed for the browser tests, which drive the handlers from the service worker.
   (globalThis as { jianbao?: unknown }).jianbao = { handlers, library, onCommand, onMenuClick: menus.onClick, menusReady: menus.ready };
   browser.runtime.onMessage.addListener((message) => dispatch(handlers, message));
+  // A new user meets the one-time setup first; an update or a browser restart opens nothing.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: (browser.runtime.getURL as (p: string) => string)('/welcome.html') });
+  });
 });

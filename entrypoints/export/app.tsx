@@ -10,7 +10,10 @@ import { folderTarget, parseScope, runExportJob, zipName, zipTarget, type Export
 import { canPickFolder, folderPermission } from '@/utils/background/export-folder';
 import { ExportProgress, type ExportPhase } from '@/components/export-progress';
 import { ExportDestination } from '@/components/export-destination';
-import { t } from '@/components/i18n';
+import { PublishRepository } from './components/publish-repository';
+import { say, t } from '@/components/i18n';
+import { problemOf, ProblemError } from '@/utils/problem';
+import { browser } from 'wxt/browser';
 
 type Picker = { showDirectoryPicker(o?: { mode?: 'readwrite'; id?: string }): Promise<FileSystemDirectoryHandle> };
 
@@ -20,10 +23,15 @@ export function App() {
   const reader = useMemo(() => createLibrary(db), [db]);
   const scope = useMemo(() => parseScope(location.search), []);
   const auto = new URLSearchParams(location.search).get('auto') !== '0';
+  // `dest=repo`: opened to publish to the connected repository (that destination starts itself), not to download.
+  const toRepo = new URLSearchParams(location.search).get('dest') === 'repo';
+  const [publishing, setPublishing] = useState(false);
   const [folder, setFolder] = useState<FileSystemDirectoryHandle | null>(null);
   const [needsPermission, setNeedsPermission] = useState(false);
   const [state, setState] = useState<ExportPhase>({ phase: 'idle' });
   const [copied, setCopied] = useState<string | null>(null);
+  // The zip's download, so that the report can show it in its folder.
+  const [downloadId, setDownloadId] = useState<number | null>(null);
   const started = useRef(false);
 
   async function start(kind: 'zip' | 'folder', dir: FileSystemDirectoryHandle | null = folder) {
@@ -37,7 +45,10 @@ export function App() {
         if ((await folderPermission(dir, true)) !== 'granted') throw new Error(t('exp_permissionDenied', dir.name));
         setNeedsPermission(false);
         target = folderTarget(dir);
-      } else target = zipTarget((blob, name) => downloadBlob(blob, name, 'uniquify'), zipName(now), now);
+      } else {
+        setDownloadId(null);
+        target = zipTarget(async (blob, name) => setDownloadId(await downloadBlob(blob, name, 'uniquify')), zipName(now), now);
+      }
       setState({ phase: 'running', progress: { done: 0, total: 0, failed: 0 } });
       const result = await runExportJob({
         config: await loadExportConfig(),
@@ -46,14 +57,14 @@ export function App() {
         target,
         markExported: async (ids, names) => {
           const r = await request('mark-exported', { ids, names: [...names] });
-          if (!r.ok) throw new Error(r.message);
+          if (!r.ok) throw new ProblemError(r.problem, r.message);
         },
         now,
         onProgress: (progress) => setState({ phase: 'running', progress }),
       });
       setState({ phase: 'done', result });
     } catch (err) {
-      setState({ phase: 'error', message: (err as Error).message });
+      setState({ phase: 'error', message: say(problemOf(err)) });
     }
   }
 
@@ -61,7 +72,7 @@ export function App() {
     (async () => {
       const saved = await reader.exportFolder().catch(() => null);
       setFolder(saved);
-      if (!auto) return;
+      if (!auto || toRepo) return;
       if (saved) {
         const permission = await folderPermission(saved, false).catch(() => 'denied' as PermissionState);
         if (permission === 'granted') return start('folder', saved);
@@ -79,7 +90,7 @@ export function App() {
       setFolder(dir);
       setNeedsPermission(false);
     } catch (err) {
-      if ((err as Error).name !== 'AbortError') setState({ phase: 'error', message: (err as Error).message });
+      if ((err as Error).name !== 'AbortError') setState({ phase: 'error', message: say(problemOf(err)) });
     }
   }
 
@@ -92,11 +103,11 @@ export function App() {
   async function copyOne(id: number) {
     try {
       const r = await renderOne(reader, id, await loadExportConfig(), new Date());
-      if (!r.ok) throw new Error(r.code === 'gone' ? t('exp_gone') : r.message);
+      if (!r.ok) throw new ProblemError(r.problem, r.message);
       await navigator.clipboard.writeText(r.post.text);
       setCopied(r.post.path);
     } catch (err) {
-      setState({ phase: 'error', message: (err as Error).message });
+      setState({ phase: 'error', message: say(problemOf(err)) });
     }
   }
 
@@ -109,14 +120,20 @@ export function App() {
       <ExportDestination
         folderName={folder?.name ?? null}
         canPick={canPickFolder()}
-        busy={running}
+        busy={running || publishing}
         needsPermission={needsPermission}
         onPick={pick}
         onForget={forget}
         onStartFolder={() => start('folder')}
         onStartZip={() => start('zip', null)}
       />
+      <PublishRepository scope={scope} reader={reader} busy={running} autoStart={auto && toRepo} onRunning={setPublishing} />
       <ExportProgress state={state} />
+      {state.phase === 'done' && downloadId !== null ? (
+        <section class="card">
+          <button type="button" data-testid="show-in-folder" data-download-id={downloadId} onClick={() => browser.downloads.show(downloadId)}>{t('exp_showInFolder')}</button>
+        </section>
+      ) : null}
       {scope.kind === 'ids' && scope.ids.length === 1 ? (
         <section class="card">
           <button type="button" data-testid="copy-post" onClick={() => copyOne(scope.ids[0]!)}>{t('exp_copyPost')}</button>

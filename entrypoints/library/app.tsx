@@ -17,14 +17,21 @@ import { LibraryReader, type EditSaveResult } from '@/components/library-reader'
 import { LibraryBulkBar } from '@/components/library-bulk-bar';
 import { LibraryToast, deletionToast, undoToast, type Toast } from '@/components/library-toast';
 import { LibraryBackup } from '@/components/library-backup';
-import { t } from '@/components/i18n';
-import { exportOnePost } from '@/components/export-one-post';
+import { say, t } from '@/components/i18n';
+import { copyOnePost, exportOnePost } from '@/components/export-one-post';
+import { PageLinks } from '@/components/page-links';
+import { useLibraryKeys } from './components/library-keys';
+import { ShortcutHelp } from './components/shortcut-help';
+import { ConfirmDelete } from './components/confirm-delete';
+import { FreeSpace } from './components/free-space';
 
 const SEARCH_DELAY_MS = 120;
 // The early read's rows (newest-rows.js), so that the first screen needs no second read.
 export const FIRST_SCREEN = NEWEST_ROWS;
 const MESSAGE_SHOWN_MS = 6_000;
 const UNDO_SHOWN_MS = 30_000;
+// More than a screenful selected: a deletion the user may not have seen whole asks once first.
+export const CONFIRM_DELETE_OVER = 20;
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -47,6 +54,11 @@ export function App({ library, initial }: ListPageProps) {
   const [toast, setToast] = useState<Toast | null>(null);
   const [persisted, setPersisted] = useState<boolean | null>(null);
   const lastClicked = useRef<number | null>(null);
+  // The row the keyboard is on (j/k), the ids waiting for the confirm dialog, the help overlay, the `e` request.
+  const [cursor, setCursor] = useState<number | null>(null);
+  const [confirming, setConfirming] = useState<number[] | null>(null);
+  const [help, setHelp] = useState(false);
+  const [editSignal, setEditSignal] = useState(0);
 
   // Exposed for the browser tests and the bench, which read through the page's own database connection
   // and time backup and restore (into a scratch database) where they run for users.
@@ -109,8 +121,16 @@ export function App({ library, initial }: ListPageProps) {
     setToast(deletionToast(r));
     if (!r.ok) return;
     if (openId !== null && list.includes(openId)) setOpenId(null);
-    // Partly done: the ones left stay selected, to delete again.
-    if (!r.notDeleted) setSelected(new Set());
+    setSelected(new Set());
+  };
+  const askRemove = (list: number[]) => {
+    if (list.length === 0) return;
+    if (list.length > CONFIRM_DELETE_OVER) setConfirming(list);
+    else void remove(list);
+  };
+  const copyOne = async (id: number) => {
+    const r = await copyOnePost(library, id);
+    setToast({ message: r.ok ? t('lib_copied', r.path) : r.message });
   };
   const undo = async (token: string) => setToast(undoToast(await request('undo-delete', { token })));
   // Only the changed fields, with what the form started from: a conflict or a deletion made elsewhere
@@ -118,7 +138,7 @@ export function App({ library, initial }: ListPageProps) {
   const save = async (id: number, patch: ArticlePatch, base: UpdateBase): Promise<EditSaveResult> => {
     const r = await request('update-article', { id, patch, base });
     if (!r.ok) {
-      setToast({ message: r.message });
+      setToast({ message: say(r.problem) });
       return { kind: 'failed' };
     }
     // An earlier "Saved." would contradict what the form now says.
@@ -139,7 +159,7 @@ export function App({ library, initial }: ListPageProps) {
   };
   const tag = async (add: string[], removeTags: string[]) => {
     const r = await request('tag-articles', { ids: [...selected], add, remove: removeTags });
-    setToast({ message: r.ok ? t('lib_tagged', String(r.changed)) : r.message });
+    setToast({ message: r.ok ? t('lib_tagged', String(r.changed)) : say(r.problem) });
   };
 
   // The open article as last seen: deleted elsewhere (another tab) while open, the reader stays with it
@@ -148,29 +168,66 @@ export function App({ library, initial }: ListPageProps) {
   if (open?.article) lastOpen.current = open.article;
   const deletedElsewhere = openId !== null && !!open && !open.article && lastOpen.current?.id === openId;
   const article = open?.article ?? (deletedElsewhere ? lastOpen.current! : undefined);
+
+  const anySaved = (head?.length ?? 0) > 0;
+  // An empty library says how to fill it; an empty search or filter, that nothing matches.
+  const emptyText = anySaved || !plain ? t('lib_empty') : t('lib_emptyHowTo');
+  const list = shown ?? [];
+  const target = () => cursor ?? openId;
+  useLibraryKeys({
+    focusSearch: () => (document.querySelector('[data-testid="lib-search"]') as HTMLInputElement | null)?.focus(),
+    move: (step) => {
+      if (list.length === 0) return;
+      const at = cursor === null ? -1 : list.indexOf(cursor);
+      const next = at < 0 ? (step > 0 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, at + step));
+      setCursor(list[next]!);
+    },
+    open: () => { const id = target(); if (id !== null) setOpenId(id); },
+    edit: () => { const id = target(); if (id !== null) { setOpenId(id); setEditSignal((n) => n + 1); } },
+    toggleSelect: () => { if (cursor !== null) toggle(cursor, false); },
+    // The selection if there is one, else the article the keyboard is on.
+    remove: () => { const id = target(); askRemove(selected.size > 0 ? [...selected] : id !== null ? [id] : []); },
+    toggleHelp: () => setHelp((v) => !v),
+    escape: () => {
+      if (help) setHelp(false);
+      else if (confirming) setConfirming(null);
+      else if (openId !== null) setOpenId(null);
+    },
+  });
   return (
     <div class="lib">
       <header class="lib-bar">
         <span class="lib-brand">{t('lib_pageTitle')}</span>
         <LibraryFilters text={text} filter={filter} sort={sort} sources={facets.sources} tags={facets.tags}
           onText={setText} onFilter={setFilter} onSort={setSort} />
+        <PageLinks />
       </header>
       <div class="lib-tools">
         <LibraryBulkBar count={selected.size} total={ids?.length ?? 0}
           onSelectAll={() => setSelected(new Set(ids ?? []))} onClear={() => setSelected(new Set())}
-          onTag={tag} onExport={() => exportMany([...selected])} onDelete={() => remove([...selected])} />
+          onTag={tag} onExport={() => exportMany([...selected])} onDelete={() => askRemove([...selected])} />
         <LibraryBackup source={library} />
       </div>
       <div class={`lib-main${article ? ' with-reader' : ''}`}>
-        {shown ? <LibraryList ids={shown} seed={initial} resetKey={JSON.stringify([query, filter, sort])} onPainted={() => setPainted(true)} load={library.getMany} selected={selected} openId={openId} onToggle={toggle} onOpen={setOpenId} /> : <div class="lib-scroll" />}
+        {shown ? <LibraryList ids={shown} seed={initial} resetKey={JSON.stringify([query, filter, sort])} onPainted={() => setPainted(true)} load={library.getMany} selected={selected} openId={openId} onToggle={toggle} onOpen={(id) => { setOpenId(id); setCursor(id); }}
+          cursorId={cursor} query={query} loadBodies={library.getBodies} emptyText={emptyText} /> : <div class="lib-scroll" />}
         {article ? (
           <LibraryReader key={article.id} article={article} body={open?.body} deleted={deletedElsewhere}
             onSave={(p, base) => save(article.id!, p, base)}
-            onExport={() => exportOne(article.id!)} onDelete={() => remove([article.id!])} onClose={() => setOpenId(null)} />
+            onExport={() => exportOne(article.id!)} onCopy={() => copyOne(article.id!)} editSignal={editSignal} onDelete={() => remove([article.id!])} onClose={() => setOpenId(null)} />
         ) : null}
       </div>
-      <footer class="lib-foot">{persisted === false ? t('lib_notPersistent') : persisted ? t('lib_persistent') : ''}</footer>
+      <footer class="lib-foot">
+        {/* Nothing saved yet: nothing to lose, so no word about storage. */}
+        <span>{!anySaved ? '' : persisted === false ? t('lib_notPersistent') : persisted ? t('lib_persistent') : ''}</span>
+        <FreeSpace reader={library} onDone={(message) => setToast({ message })} />
+      </footer>
       <LibraryToast toast={toast} onUndo={undo} onClose={() => setToast(null)} />
+      {confirming ? (
+        <ConfirmDelete count={confirming.length} onCancel={() => setConfirming(null)}
+          onConfirm={() => { const list = confirming; setConfirming(null); void remove(list); }} />
+      ) : null}
+      {help ? <ShortcutHelp onClose={() => setHelp(false)} /> : null}
     </div>
   );
 }

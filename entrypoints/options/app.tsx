@@ -9,7 +9,8 @@ import { checkExportConfig } from '@/utils/export/template-check';
 import { OptionsSite } from '@/components/options-site';
 import { OptionsOverrides } from '@/components/options-overrides';
 import { OptionsTemplate } from '@/components/options-template';
-import { t } from '@/components/i18n';
+import { say, t } from '@/components/i18n';
+import { OptionsRepository } from './components/options-repository';
 
 export function App() {
   const db = useMemo(() => new JianbaoDb(), []);
@@ -50,13 +51,14 @@ export function App() {
       <OptionsSite config={config} onChange={change} onPreset={pickPreset} />
       <OptionsOverrides sources={sources} overrides={config.categoryOverrides} onChange={(categoryOverrides) => change({ categoryOverrides })} />
       <OptionsTemplate config={config} sample={sample} onChange={(customTemplate) => change({ customTemplate })} />
+      <OptionsRepository />
       <div class="savebar">
         <button type="button" class="primary" data-testid="opt-save" disabled={problems.length > 0 || status !== 'dirty'} onClick={save}>{t('opt_save')}</button>
         {status === 'saved' ? <span class="saved" data-testid="opt-saved">{t('opt_saved')}</span> : null}
         {problems.length ? (
           <div role="alert">
             <span class="hint">{t('opt_cannotSave')}</span>
-            <p class="problem" data-testid="opt-problems">{problems.join('\n')}</p>
+            <p class="problem" data-testid="opt-problems">{problems.map(say).join('\n')}</p>
           </div>
         ) : null}
       </div>

@@ -1,4 +1,6 @@
 // Options page entry: presets, site texts, source slugs and the template editor.
+// isomorphic-git (publish, import from the site's repository) needs a global Buffer before it runs.
+import '@/utils/publish/buffer-global';
 import { render } from 'preact';
 import { App } from './app';
 import { t } from '@/components/i18n';

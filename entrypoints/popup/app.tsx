@@ -10,10 +10,12 @@ import { clickSavesItem } from '@/utils/settings';
 import { SaveCard, type SaveState } from '@/components/save-card';
 import { ArticleList } from '@/components/article-list';
 import { PopupSettings } from '@/components/popup-settings';
-import { t } from '@/components/i18n';
+import { say, t } from '@/components/i18n';
+import { problemOf } from '@/utils/problem';
 import { PopupExportButton } from '@/components/popup-export-button';
 import { PopupSearch } from '@/components/popup-search';
-import { exportOnePost } from '@/components/export-one-post';
+import { copyOnePost, exportOnePost } from '@/components/export-one-post';
+import { PageLinks } from '@/components/page-links';
 
 const RECENT = 50;
 export const readRecent = (library: Library): Promise<Article[]> => library.list({ limit: RECENT });
@@ -28,7 +30,8 @@ async function targetTabId(): Promise<number | null> {
 
 export function App({ library, initial }: ListPageProps) {
   const [save, setSave] = useState<SaveState>({ phase: 'saving' });
-  const [notice, setNotice] = useState<string | null>(null);
+  // A message under the card; after a deletion it carries the undo token, as the library's toast does.
+  const [notice, setNotice] = useState<{ text: string; undoToken?: string | null } | null>(null);
   const [busy, setBusy] = useState<Set<number>>(new Set());
   // `initial` is the same query read before the first render; the live query keeps it current.
   const articles = useLiveQuery(() => readRecent(library), [library], initial);
@@ -65,7 +68,7 @@ export function App({ library, initial }: ListPageProps) {
     try {
       await job();
     } catch (err) {
-      setNotice(t('pop_actionFailed', (err as Error).message));
+      setNotice({ text: t('pop_actionFailed', say(problemOf(err))) });
     } finally {
       setBusy((b) => {
         const next = new Set(b);
@@ -76,22 +79,38 @@ export function App({ library, initial }: ListPageProps) {
   };
   const onExport = (id: number) => withBusy(id, async () => {
     const r = await exportOnePost(library, id);
-    setNotice(r.ok ? t('downloaded', r.filename) : r.message);
+    setNotice({ text: r.ok ? t('downloaded', r.filename) : r.message });
   });
-  // The library's deletion, which works on a full disk too (without its undo copy; the popup offers no undo).
+  const onCopy = (id: number) => withBusy(id, async () => {
+    const r = await copyOnePost(library, id);
+    setNotice({ text: r.ok ? t('pop_copied', r.path) : r.message });
+  });
+  // The library's deletion, with its undo; on a full disk it still deletes, without the undo copy, and says so.
   const onDelete = (id: number) => withBusy(id, async () => {
     const r = await request('delete-articles', { ids: [id] });
-    if (!r.ok) setNotice(r.code === 'quota' ? t('pop_deleteFailedQuota') : t('pop_actionFailed', r.message));
+    if (!r.ok) setNotice({ text: r.code === 'quota' ? t('pop_deleteFailedQuota') : t('pop_actionFailed', say(r.problem)) });
+    else if (r.undoToken) setNotice({ text: t('pop_deleted'), undoToken: r.undoToken });
+    else setNotice({ text: t('pop_deletedNoUndo') });
   });
+  const onUndo = async (token: string) => {
+    const r = await request('undo-delete', { token }).catch(failed);
+    if (!r.ok) setNotice({ text: r.code === 'quota' ? t('lib_undoFailedQuota') : r.code === 'interrupted' ? t('pop_failInterrupted') : t('pop_actionFailed', say(r.problem)) });
+    else setNotice({ text: r.restored > 0 ? t('pop_restored') : t('lib_undoNothing') });
+  };
 
   return (
     <main>
-      <header class="bar"><span class="brand">{t('popupBrand')}</span><PopupExportButton /></header>
+      <header class="bar"><span class="brand">{t('popupBrand')}</span><span class="bar-end"><PopupExportButton /><PageLinks /></span></header>
       <SaveCard state={save} onSave={onSave} onSaveWholePage={onSaveWholePage} onRetry={onSave} />
-      {notice ? <p class="notice" data-testid="notice" role="status">{notice}</p> : null}
+      {notice ? (
+        <p class="notice" data-testid="notice" role="status">
+          {notice.text}
+          {notice.undoToken ? <> <button type="button" data-testid="undo" onClick={() => onUndo(notice.undoToken!)}>{t('lib_undo')}</button></> : null}
+        </p>
+      ) : null}
       <PopupSearch library={library} />
       <h2 class="list-heading">{t('savedArticles')}</h2>
-      {articles ? <ArticleList articles={articles} onExport={onExport} onDelete={onDelete} busy={busy} /> : null}
+      {articles ? <ArticleList articles={articles} onExport={onExport} onCopy={onCopy} onDelete={onDelete} busy={busy} /> : null}
       <PopupSettings />
     </main>
   );

@@ -134,7 +134,7 @@ describe('refusing bad files', { timeout: 30_000 }, () => {
     w.finish(at(1), {});
     const target = freshLibrary('shape');
     const report = await restoreBackup(joinParts(w.parts), (r, position) => target.library.importRecords(r, position));
-    expect(report.refused).toEqual([{ title: '', reason: 'its address is not an http(s) URL: 1' }]);
+    expect(report.refused).toEqual([{ title: '', reason: { code: 'rec-bad-url', params: ['1'] } }]);
     expect(report.counts.added).toBe(1);
     expect(await target.library.count()).toBe(1);
     expect(await target.library.restoreProgress()).toBeNull();

@@ -140,10 +140,10 @@ describe('runBatch into a zip', () => {
     });
     await zip.end();
     expect(report.written.map((w) => w.path)).toEqual(['_posts/2022-01-09-ID1.md', '_posts/2022-01-09-ID1-2.md', '_posts/2022-01-09-ID5.md']);
-    expect(report.failed.map((f) => [f.id, f.reason.split(':')[0]])).toEqual([
-      [3, 'no longer in the library'],
-      [4, 'time zone setting is not an offset like +08'],
-      [9, 'no longer in the library'],
+    expect(report.failed.map((f) => [f.id, f.reason])).toEqual([
+      [3, { code: 'text-freed' }],
+      [4, { code: 'tz-not-offset', params: ['Asia/Shanghai'] }],
+      [9, { code: 'text-freed' }],
     ]);
     expect(progress).toEqual([2, 4, 6]);
 

@@ -135,8 +135,8 @@ describe('mark-exported handler', () => {
     const calls: number[][] = [];
     const ok = exportHandlers({ markExported: async (ids: number[]) => (calls.push(ids), ids.length) } as unknown as Library, () => NOW);
     expect(await ok['mark-exported']({ ids: [1, 2] })).toEqual({ ok: true, marked: 2 });
-    const full = exportHandlers({ markExported: async () => { throw new LibraryError('quota', 'full'); } } as unknown as Library, () => NOW);
-    expect(await full['mark-exported']({ ids: [1] })).toEqual({ ok: false, code: 'quota', message: 'full' });
+    const full = exportHandlers({ markExported: async () => { throw new LibraryError('quota', { code: 'quota-exported' }, 'full'); } } as unknown as Library, () => NOW);
+    expect(await full['mark-exported']({ ids: [1] })).toEqual({ ok: false, code: 'quota', problem: { code: 'quota-exported' }, message: 'full' });
   });
 });
 

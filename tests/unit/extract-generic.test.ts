@@ -131,3 +131,12 @@ describe('a card that says when it is unsure', () => {
     expect(read('time-ko.html').unsure).toContainEqual({ field: 'publishedAt', reason: 'no-offset' });
   });
 });
+
+describe('old table layouts', () => {
+  it('the article\'s column without the sidebar beside it, and without the link list under it', () => {
+    const a = read('body-table-layout.html');
+    expect(a.text).toContain('历时两年的江边古镇修缮工程');
+    expect(a.text).toContain('生活条件也改善了不少');
+    for (const gone of ['热点新闻', '全市中小学', '本站声明', '精彩推荐', '新地铁线路', '招募版主']) expect(a.text).not.toContain(gone);
+  });
+});

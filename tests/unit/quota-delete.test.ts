@@ -1,5 +1,6 @@
 // Deleting on a full disk: single and bulk deletes succeed without their undo copy and say so, nothing is ever
-// half-deleted (an article without its body, a posting naming a deleted id), and search no longer finds them.
+// half-deleted (an article without its body), search no longer finds them, and a posting naming a deleted id
+// (left only when no write fits at all) is cleaned once one does.
 // Two fake quotas: the undo copy's put refused (the simplest case), and a model of Chromium's rule, where a
 // transaction that writes anything is refused while usage is at the quota, deleted rows free no room (LevelDB
 // keeps tombstones until it compacts), and only deleting a large value (a file of its own) frees room at once.
@@ -7,7 +8,7 @@ import type { DBCore, DBCoreMutateRequest, DBCoreTable } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { JianbaoDb } from '../../utils/db';
-import { createLibrary, LibraryError, type Library } from '../../utils/library';
+import { createLibrary, type Library } from '../../utils/library';
 import { libraryHandlers } from '../../utils/background/library-handlers';
 import { at, page } from './library-fixtures';
 
@@ -110,16 +111,21 @@ async function expectWholeIndex(db: JianbaoDb): Promise<void> {
 }
 
 async function expectGone(db: JianbaoDb, library: Library, gone: number[], own: string[]): Promise<void> {
-  expect(await db.articles.bulkGet(gone)).toEqual(gone.map(() => undefined));
-  expect(await db.bodies.bulkGet(gone)).toEqual(gone.map(() => undefined));
+  await expectRowsGone(db, library, gone, own);
   expect(await db.terms.bulkGet(gone)).toEqual(gone.map(() => undefined));
-  for (const word of own) {
-    expect(await library.search(word, 10), word).toEqual([]);
-    expect(await library.query({ text: word }), word).toEqual([]);
-  }
+  for (const word of own) expect(await library.query({ text: word }), word).toEqual([]);
   await expectWholeIndex(db);
 }
 
+/** Deleted through a transaction that only deletes: rows and bodies gone, search shows none of them. */
+async function expectRowsGone(db: JianbaoDb, library: Library, gone: number[], own: string[]): Promise<void> {
+  expect(await db.articles.bulkGet(gone)).toEqual(gone.map(() => undefined));
+  expect(await db.bodies.bulkGet(gone)).toEqual(gone.map(() => undefined));
+  for (const word of own) expect(await library.search(word, 10), word).toEqual([]);
+}
+
+/** The deletion reserve: this many pieces of 1.5 MiB (library.ts). */
+const PIECES = 8;
 const reserve = (db: JianbaoDb) => db.kv.where('key').startsWith('deleteReserve:').primaryKeys();
 
 afterEach(() => {
@@ -182,11 +188,11 @@ describe('delete on a full disk (Chromium\'s rule: no write at all while full)',
     expect(refused).toMatchObject({ code: 'quota' });
     expect((refused as Error).message).toMatch(/delete articles/i);
 
-    expect(await reserve(db)).toHaveLength(4);
+    expect(await reserve(db)).toHaveLength(PIECES);
     expect(await library.remove(ids[4]!, at(21))).toEqual({ deleted: 1, undoToken: null, notUndoable: 'quota' });
     await expectGone(db, library, [ids[4]!], [OWN[4]!]);
     // One piece of the reserve was enough.
-    expect(await reserve(db)).toHaveLength(3);
+    expect(await reserve(db)).toHaveLength(PIECES - 1);
     // The room the piece left after the deletion holds a save.
     expect((await library.save(page({ url: 'https://news.example.cn/new.html' }), at(22))).status).toBe('created');
   });
@@ -198,10 +204,8 @@ describe('delete on a full disk (Chromium\'s rule: no write at all while full)',
     for (const [i, id] of ids.slice(0, 4).entries()) {
       disk.room = 0;
       expect(await library.remove(id, at(10 + i))).toMatchObject({ deleted: 1, notUndoable: 'quota' });
-      expect(await reserve(db)).toHaveLength(3 - i);
+      expect(await reserve(db)).toHaveLength(PIECES - 1 - i);
     }
-    disk.room = 0;
-    await expect(library.remove(ids[4]!, at(20))).rejects.toMatchObject({ code: 'quota' });
     await expectGone(db, library, ids.slice(0, 4), OWN.slice(0, 4));
     expect(await library.count()).toBe(2);
   });
@@ -218,22 +222,28 @@ describe('delete on a full disk (Chromium\'s rule: no write at all while full)',
     expect(await library.count()).toBe(2);
   });
 
-  it('without any room to free, deletes nothing, changes nothing, and says why', async () => {
+  it('with no room at all and no reserve, deletes anyway; the index is cleaned once a write fits', async () => {
     const { db, library, disk } = setup();
     const ids = await fill(library);
     disk.room = 0;
-    const before = await snapshot(db);
-    const err = await library.removeMany(ids.slice(0, 2), at(9)).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(LibraryError);
-    expect(err).toMatchObject({ code: 'quota', message: expect.stringMatching(/nothing was deleted/i) });
-    expect(await snapshot(db)).toEqual(before);
     const h = libraryHandlers(library, () => at(9));
-    expect(await h['delete-articles']({ ids: [ids[0]!] })).toMatchObject({ ok: false, code: 'quota' });
+    expect(await h['delete-articles']({ ids: ids.slice(0, 2) })).toEqual({ ok: true, deleted: 2, undoToken: null, notUndoable: 'quota' });
+    await expectRowsGone(db, library, ids.slice(0, 2), OWN.slice(0, 2));
+    expect(await library.count()).toBe(OWN.length - 2);
+    // Their terms rows are the mark of the postings still naming them; with the disk full they stay.
+    expect((await db.terms.bulkGet(ids.slice(0, 2))).every((r) => r !== undefined)).toBe(true);
+    expect(await library.cleanIndex()).toBe(false);
+    // The others are still found, and nothing of theirs was touched.
+    expect((await library.search('游客', 10)).map((a) => a.id)).toEqual(ids.slice(2).reverse());
+    disk.room = Infinity;
+    expect(await library.cleanIndex()).toBe(true);
+    await expectGone(db, library, ids.slice(0, 2), OWN.slice(0, 2));
+    expect(await library.cleanIndex()).toBe(true);
     // Ids no longer there: nothing to do, not an error.
     expect(await library.removeMany([999], at(9))).toEqual({ deleted: 0, undoToken: null });
   });
 
-  it('with room for only some, deletes those whole and counts the rest', async () => {
+  it('with room for only some, deletes those whole and the rest through a delete-only transaction', async () => {
     // Articles 2–5 share a paragraph: deleting 2 and 3 rewrites its posting rows (which keep 4 and 5), deleting
     // 0 and 1 does not, so the room for deleting those two is too little for all four.
     const extra = (i: number) => (i >= 2 ? '湖区经济社会发展迈上新台阶，民生答卷晒幸福，量质双升绘宏图。' : '');
@@ -250,10 +260,14 @@ describe('delete on a full disk (Chromium\'s rule: no write at all while full)',
     const ids = await fill(library, extra);
     disk.room = firstTwo;
     const r = await library.removeMany(ids.slice(0, 4), at(9));
-    expect(r).toEqual({ deleted: 2, undoToken: null, notUndoable: 'quota', notDeleted: 2 });
-    await expectGone(db, library, ids.slice(0, 2), OWN.slice(0, 2));
-    expect(await library.count()).toBe(OWN.length - 2);
-    expect((await library.search(OWN[2]!, 10)).map((a) => a.id)).toEqual([ids[2]]);
+    expect(r).toEqual({ deleted: 4, undoToken: null, notUndoable: 'quota' });
+    await expectRowsGone(db, library, ids.slice(0, 4), OWN.slice(0, 4));
+    expect(await db.terms.bulkGet(ids.slice(0, 2))).toEqual([undefined, undefined]);
+    expect(await library.count()).toBe(OWN.length - 4);
+    expect((await library.search('湖区', 10)).map((a) => a.id)).toEqual([ids[5], ids[4]]);
+    disk.room = Infinity;
+    expect(await library.cleanIndex()).toBe(true);
+    await expectGone(db, library, ids.slice(0, 4), OWN.slice(0, 4));
   });
 
   it('makes the reserve only with room for it, and not while the browser reports little room', async () => {
@@ -268,9 +282,9 @@ describe('delete on a full disk (Chromium\'s rule: no write at all while full)',
     expect(await library.keepReserve()).toBe(true);
     vi.unstubAllGlobals();
     const pieces = await db.kv.where('key').startsWith('deleteReserve:').toArray();
-    expect(pieces.map((p) => (p.value as Uint8Array).byteLength)).toEqual([1.5 * 1024 * 1024, 1.5 * 1024 * 1024, 1.5 * 1024 * 1024, 1.5 * 1024 * 1024]);
+    expect(pieces.map((p) => (p.value as Uint8Array).byteLength)).toEqual(Array(PIECES).fill(1.5 * 1024 * 1024));
     expect(await library.keepReserve()).toBe(true);
-    expect(await reserve(db)).toHaveLength(4);
+    expect(await reserve(db)).toHaveLength(PIECES);
   });
 
   it('undo on a full disk says so and leaves the deletion as it was', async () => {

@@ -1,5 +1,6 @@
 // The ways to save a tab (article, selection, whole page) and the preview: which pages cannot be read
 // and why, which extract script runs, and how its answer becomes a library row.
+import { ProblemError } from '../problem';
 import type { WxtBrowser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import type { ExtractedArticle } from '../types';
@@ -39,7 +40,7 @@ export function tabProblem(url: string | undefined): Failure | null {
 
 async function checkTab(api: Scripting, tabId: number): Promise<Failure | null> {
   const tab = await api.tabs.get(tabId).catch(() => null);
-  if (!tab) return { ok: false, code: 'error', message: 'The tab to save is gone.' };
+  if (!tab) return { ok: false, code: 'tab-gone', message: 'The tab to save is gone.' };
   return tabProblem(tab.url ?? tab.pendingUrl);
 }
 
@@ -65,7 +66,7 @@ export async function runExtractScript(api: Scripting, tabId: number, kind: Save
     if (result?.ok) return result;
     // A PDF whose URL does not say so: Chromium's viewer page has no article, but says what it shows.
     if (await isPdfTab(api, tabId)) return PDF_REFUSAL;
-    return result ?? { ok: false, code: 'error', message: 'The page did not answer; reload it and try again.' };
+    return result ?? { ok: false, code: 'no-answer', message: 'The page did not answer; reload it and try again.' };
   } catch (err) {
     if (await isPdfTab(api, tabId)) return PDF_REFUSAL;
     return { ok: false, code: 'restricted', message: `This page cannot be read by extensions. (${(err as Error).message})` };
@@ -88,6 +89,7 @@ async function store(library: Library, article: ExtractedArticle, now: Date): Pr
     return matched ? { ok: true, status, article: row, matched } : { ok: true, status, article: row };
   } catch (err) {
     if (err instanceof LibraryError) return { ok: false, code: err.code === 'quota' ? 'quota' : 'error', message: err.message };
+    if (err instanceof ProblemError && err.problem.code === 'not-http') return { ok: false, code: 'not-http', message: err.message };
     return { ok: false, code: 'error', message: `Could not store the article: ${(err as Error).message}` };
   }
 }

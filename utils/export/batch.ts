@@ -1,4 +1,5 @@
 // A batch export: stable names for every article (clashes get -2, -3), then one post at a time into a sink; a failure skips one article, not the batch.
+import { problem, problemOf, ProblemError, type Problem } from '../problem';
 import type { Article, ArticleBody } from '../types';
 import { dedupePaths } from './filename-pattern';
 import type { PostRenderer } from './export-post';
@@ -17,7 +18,7 @@ export interface BatchItem {
 export interface BatchFailure {
   id: number;
   title: string;
-  reason: string;
+  reason: Problem;
 }
 
 export interface BatchReport {
@@ -63,6 +64,14 @@ export interface BatchInput {
   chunkSize?: number;
 }
 
+/** What stopped one post: the renderer's problem, or the destination's (a full disk, a folder no longer allowed). */
+function writeProblem(err: unknown): Problem {
+  const name = (err as { name?: unknown } | null)?.name;
+  if (name === 'QuotaExceededError') return problem('disk-full');
+  if (name === 'NotAllowedError' || name === 'SecurityError') return problem('folder-denied');
+  return problemOf(err);
+}
+
 export async function runBatch(input: BatchInput): Promise<BatchReport> {
   const { renderer, sink, now } = input;
   const { paths, errors } = await planNames(input.articles, renderer, input.recorded);
@@ -76,19 +85,19 @@ export async function runBatch(input: BatchInput): Promise<BatchReport> {
     for (const [i, article] of rows.entries()) {
       const id = article.id!;
       const title = article.title;
-      const fail = (reason: string) => report.failed.push({ id, title, reason });
+      const fail = (reason: Problem) => report.failed.push({ id, title, reason });
       const body = bodies[i];
       const path = paths.get(id);
-      if (!body) fail('no longer in the library');
-      else if (!path) fail(errors.get(id) ?? 'no file name');
+      // The row is there (it was read just now): no body means "free space" deleted its text.
+      if (!body) fail(problem('text-freed'));
+      else if (!path) fail(problemOf(errors.get(id) ?? new ProblemError(problem('no-file-name'), 'no file name')));
       else {
         try {
           await sink.write(path, renderer.renderText(article, body, now));
           report.written.push({ id, title, path });
         } catch (err) {
-          // The report shows the title beside the reason already.
-          const message = (err as Error).message;
-          fail(message.startsWith(`"${title}": `) ? message.slice(title.length + 4) : message);
+          // The report shows the title beside the reason already (the problem does not repeat it).
+          fail(writeProblem(err));
         }
       }
     }

@@ -1,4 +1,5 @@
 // The one export engine: an article through a preset or the user's template to `{ path, text }`, refused when its YAML is bad.
+import { problem, ProblemError } from '../problem';
 import type { Article, ArticleBody, ExportSettings } from '../types';
 import { isoInOffset, offsetMinutes } from '../dates';
 import { categorySlug } from './category-slug';
@@ -21,7 +22,7 @@ export interface ExportedPost {
 
 function zoneMinutes(config: Pick<ExportSettings, 'timeZone'>): number {
   const offset = offsetMinutes(config.timeZone);
-  if (offset === null) throw new Error(`time zone setting is not an offset like +08:00: ${config.timeZone}`);
+  if (offset === null) throw new ProblemError(problem('tz-not-offset', config.timeZone), `time zone setting is not an offset like +08:00: ${config.timeZone}`);
   return offset;
 }
 
@@ -49,7 +50,7 @@ export function postVariables(
 ): TemplateVars {
   const source = sourceName(article);
   const sourceSlug = slugOf(source);
-  if (!article.publishedAt && Number.isNaN(now.getTime())) throw new Error('an undated article needs a valid `now`');
+  if (!article.publishedAt && Number.isNaN(now.getTime())) throw new ProblemError(problem('no-date'), 'an undated article needs a valid `now`');
   const publishedAt = article.publishedAt ?? isoInOffset(now, zoneMinutes(config));
   const content = body.html.replace(/^\s*\n/, '').trimEnd();
   const markdown = toMarkdown ? toMarkdown(content, article.url) : '';
@@ -128,7 +129,8 @@ export function createRenderer(config: ExportConfig): PostRenderer {
     try {
       checkPostYaml(text);
     } catch (err) {
-      if (err instanceof TemplateError) throw new TemplateError(`"${article.title}": ${err.message}`, err.line);
+      // The English names the article (for a log, the command line); the problem does not: the screen names it.
+      if (err instanceof TemplateError) throw new TemplateError(err.problem, `"${article.title}": ${err.message}`, err.line);
       throw err;
     }
     return text;

@@ -1,4 +1,5 @@
 // File names from a pattern such as `{date}-{id}`: the same article always gets the same name, safe on every OS.
+import { problem, ProblemError } from '../problem';
 import type { Article } from '../types';
 import { pinyinTokens } from './category-slug';
 import { EXTENSION, MAX_NAME_BYTES, byteLength, postDay, postName, sanitizeFileStem } from './post-filename';
@@ -13,8 +14,8 @@ type NameArticle = Pick<Article, 'publishedAt' | 'savedAt' | 'siteArticleId' | '
 /** Throws unless every `{token}` in the pattern is known and the pattern yields something. */
 export function checkFilenamePattern(pattern: string): void {
   const unknown = [...pattern.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!).filter((t) => !(FILENAME_TOKENS as readonly string[]).includes(t));
-  if (unknown.length) throw new Error(`unknown file name parts: ${unknown.map((t) => `{${t}}`).join(', ')} (known: ${FILENAME_TOKENS.map((t) => `{${t}}`).join(' ')})`);
-  if (!pattern.includes('{')) throw new Error('the file name pattern needs at least one part such as {id}, or every article gets the same name');
+  if (unknown.length) throw new ProblemError(problem('fn-unknown-parts', unknown.map((t) => `{${t}}`).join(', '), FILENAME_TOKENS.map((t) => `{${t}}`).join(' ')), `unknown file name parts: ${unknown.map((t) => `{${t}}`).join(', ')} (known: ${FILENAME_TOKENS.map((t) => `{${t}}`).join(' ')})`);
+  if (!pattern.includes('{')) throw new ProblemError(problem('fn-no-part'), 'the file name pattern needs at least one part such as {id}, or every article gets the same name');
 }
 
 function chineseWords(text: string): string[] {

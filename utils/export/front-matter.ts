@@ -1,4 +1,5 @@
 // YAML front matter: written by the `yaml` library one entry per line, and read back before a post is written.
+import { problem, ProblemError } from '../problem';
 import { Document, Scalar, YAMLSeq, parseDocument, type ToStringOptions } from 'yaml';
 
 export type FrontMatterScalar = string | number | boolean | null;
@@ -106,10 +107,10 @@ function renderEntry([key, value]: FrontMatterEntry): string {
 export function renderFrontMatter(entries: readonly FrontMatterEntry[]): string {
   const seen = new Set<string>();
   const lines = entries.map((entry) => {
-    if (seen.has(entry[0])) throw new Error(`front matter key "${entry[0]}" appears twice`);
+    if (seen.has(entry[0])) throw new ProblemError(problem('fm-key-twice', entry[0]), `front matter key "${entry[0]}" appears twice`);
     seen.add(entry[0]);
     const line = renderEntry(entry);
-    if (line.includes('\n')) throw new Error(`front matter entry "${entry[0]}" did not fit on one line: ${line}`);
+    if (line.includes('\n')) throw new ProblemError(problem('fm-not-one-line', entry[0]), `front matter entry "${entry[0]}" did not fit on one line: ${line}`);
     return line;
   });
   return lines.join('\n');

@@ -1,5 +1,6 @@
 // The one check a post passes before it is written: its front matter is a YAML mapping that Ruby's YAML (Jekyll),
 // Go's (Hugo) and the `yaml` package all read alike; refused with the post line that is wrong.
+import { problem, type Problem } from '../problem';
 import { parseDocument } from 'yaml';
 import { TemplateError } from './template';
 import { RUBY_RAW_UNSAFE } from './front-matter';
@@ -44,13 +45,21 @@ export function plainlyValid(block: string): boolean {
 // libyaml, or read there as line breaks (NEL folds to a space inside quotes): the `yaml` package cannot see those.
 const RAW_REFUSED = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f]|${RUBY_RAW_UNSAFE.source}|\\p{Surrogate}`, 'u');
 
+/** The yaml package's error code, as a problem a screen can say (the common ones by name, the others by code). */
+function yamlReason(code: string): Problem {
+  if (code === 'DUPLICATE_KEY') return problem('yaml-duplicate-key');
+  if (code === 'BAD_INDENT' || code === 'TAB_AS_INDENT') return problem('yaml-bad-indent');
+  if (code === 'IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY' || code === 'BLOCK_AS_IMPLICIT_KEY') return problem('yaml-map-value');
+  return problem('yaml-syntax', code);
+}
+
 function rawCharacterCheck(block: string): void {
   block.split('\n').forEach((line, i) => {
     const bad = RAW_REFUSED.exec(line);
     if (!bad) return;
     const code = `U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
     // +2: the opening fence is line 1 of the post.
-    throw new TemplateError(`line ${i + 2}: front matter holds the raw character ${code}, which Jekyll's YAML reads differently; write it escaped`, i + 2);
+    throw new TemplateError(problem('fm-raw-char', String(i + 2), code), `line ${i + 2}: front matter holds the raw character ${code}, which Jekyll's YAML reads differently; write it escaped`, i + 2);
   });
 }
 
@@ -69,23 +78,23 @@ export function readFrontMatter(text: string): Record<string, unknown> | null {
 export function checkPostYaml(text: string): void {
   if (!text.startsWith('---')) return; // a template without front matter (plain Markdown) has nothing to check
   const split = splitFrontMatter(text);
-  if (!split) throw new TemplateError('line 1: front matter opens with --- but is never closed by a --- line', 1);
+  if (!split) throw new TemplateError(problem('fm-unclosed'), 'line 1: front matter opens with --- but is never closed by a --- line', 1);
   if (split.block.trim() === '') return;
   if (plainlyValid(split.block)) return;
   rawCharacterCheck(split.block);
   for (const version of ['1.2', '1.1'] as const) {
     const doc = parseDocument(split.block, { version, uniqueKeys: true, prettyErrors: true });
-    const problem = doc.errors[0];
-    if (problem) {
+    const error = doc.errors[0];
+    if (error) {
       // +1 for the opening fence line.
-      const line = (problem.linePos?.[0]?.line ?? 1) + 1;
+      const line = (error.linePos?.[0]?.line ?? 1) + 1;
       // yaml counts lines inside the block; the line named is the post's, so its own position is dropped.
-      const first = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      throw new TemplateError(`line ${line}: front matter is not valid YAML ${version}: ${first}`, line);
+      const first = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      throw new TemplateError(problem('fm-invalid-yaml', String(line), version, yamlReason(error.code)), `line ${line}: front matter is not valid YAML ${version}: ${first}`, line);
     }
     const data = doc.toJS() as unknown;
     if (data !== null && (typeof data !== 'object' || Array.isArray(data))) {
-      throw new TemplateError('line 2: front matter is not a YAML mapping of keys to values', 2);
+      throw new TemplateError(problem('fm-not-mapping'), 'line 2: front matter is not a YAML mapping of keys to values', 2);
     }
   }
 }

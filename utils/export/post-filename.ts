@@ -1,4 +1,5 @@
 // Post file names: `_posts/<day>-<id or slug>.md`, safe to write on Windows, macOS and Linux.
+import { problem, ProblemError } from '../problem';
 import type { Article, ExportSettings } from '../types';
 import { isoDay, isoInOffset, offsetMinutes } from '../dates';
 import { DEFAULT_EXPORT_SETTINGS } from '../settings-defaults';
@@ -84,9 +85,9 @@ function lastPathSegment(url: string): string {
 export function postDay(article: Pick<Article, 'publishedAt' | 'savedAt'>, timeZone: string): string {
   if (article.publishedAt && /^\d{4}-\d{2}-\d{2}T/.test(article.publishedAt)) return isoDay(article.publishedAt);
   const offset = offsetMinutes(timeZone);
-  if (offset === null) throw new Error(`time zone setting is not an offset like +08:00: ${timeZone}`);
+  if (offset === null) throw new ProblemError(problem('tz-not-offset', timeZone), `time zone setting is not an offset like +08:00: ${timeZone}`);
   const saved = new Date(article.savedAt);
-  if (Number.isNaN(saved.getTime())) throw new Error(`article has neither a publication time nor a valid savedAt: ${article.savedAt}`);
+  if (Number.isNaN(saved.getTime())) throw new ProblemError(problem('no-date'), `article has neither a publication time nor a valid savedAt: ${article.savedAt}`);
   return isoDay(isoInOffset(saved, offset));
 }
 

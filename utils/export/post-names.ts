@@ -18,7 +18,7 @@ export type RecordedNames = (paths: readonly string[]) => Promise<Map<string, nu
 export interface PlannedNames {
   paths: Map<number, string>;
   /** Articles that got no name (the pattern failed on them), with the reason. */
-  errors: Map<number, string>;
+  errors: Map<number, Error>;
 }
 
 /** The recorded name an article keeps under this renderer's naming settings, if any. */
@@ -35,7 +35,7 @@ export function stem(path: string): string {
 /** Names for `articles` (in the order to settle clashes: save order), given what other articles have recorded. */
 export async function planNames(articles: readonly Article[], renderer: PostRenderer, recorded: RecordedNames): Promise<PlannedNames> {
   const paths = new Map<number, string>();
-  const errors = new Map<number, string>();
+  const errors = new Map<number, Error>();
   const wanted: { id: number; path: string }[] = [];
   for (const article of articles) {
     const id = article.id!;
@@ -45,7 +45,7 @@ export async function planNames(articles: readonly Article[], renderer: PostRend
       try {
         wanted.push({ id, path: renderer.path(article) });
       } catch (err) {
-        errors.set(id, (err as Error).message);
+        errors.set(id, err as Error);
       }
     }
   }

@@ -1,4 +1,5 @@
 // Checks a config before it is saved: its template must compile and write valid YAML even for awkward articles.
+import { problem, problemOf, type Problem } from '../problem';
 import type { Article, ArticleBody } from '../types';
 import { checkFilenamePattern } from './filename-pattern';
 import { createRenderer, type ExportConfig } from './export-post';
@@ -26,20 +27,20 @@ export const AWKWARD_ARTICLE: Article = {
 };
 export const AWKWARD_BODY: ArticleBody = { articleId: -1, html: '<p>正文 <a href="/x">链接</a></p>', text: '正文 链接' };
 
-/** The problems that would stop this config from exporting, in words for the user; empty when it is fine. */
-export function checkExportConfig(config: ExportConfig, now: Date = new Date()): string[] {
-  const problems: string[] = [];
-  if (offsetMinutes(config.timeZone) === null) problems.push(`time zone: "${config.timeZone}" is not an offset like +08:00`);
+/** The problems that would stop this config from exporting; empty when it is fine. */
+export function checkExportConfig(config: ExportConfig, now: Date = new Date()): Problem[] {
+  const problems: Problem[] = [];
+  if (offsetMinutes(config.timeZone) === null) problems.push(problem('tz-not-offset', config.timeZone));
   try {
     checkFilenamePattern(config.filenamePattern);
   } catch (err) {
-    problems.push(`file name: ${(err as Error).message}`);
+    problems.push(problem('in-file-name', problemOf(err)));
   }
   if (problems.length) return problems;
   try {
     createRenderer(config).render(AWKWARD_ARTICLE, AWKWARD_BODY, now);
   } catch (err) {
-    problems.push(`template: ${(err as Error).message}`);
+    problems.push(problem('in-template', problemOf(err)));
   }
   return problems;
 }

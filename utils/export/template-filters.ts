@@ -1,4 +1,5 @@
 // The template filters: YAML-safe values, dates in their own offsets, slugs, pinyin, truncation.
+import { problem, ProblemError } from '../problem';
 import { formatJekyllDate } from '../dates';
 import { pinyinTokens } from './category-slug';
 import { doubleQuoted, plain, renderFrontMatter, type FrontMatterValue } from './front-matter';
@@ -76,7 +77,7 @@ function asText(value: TemplateValue): string {
  */
 export function formatDate(iso: string, pattern: string): string {
   const m = ISO.exec(iso);
-  if (!m) throw new Error(`not an ISO 8601 time with offset: ${iso}`);
+  if (!m) throw new ProblemError(problem('not-iso-time', iso), `not an ISO 8601 time with offset: ${iso}`);
   const off = m[7] === 'Z' ? '+00:00' : m[7]!.length === 5 ? `${m[7]!.slice(0, 3)}:${m[7]!.slice(3)}` : m[7]!;
   const parts: Record<string, string> = {
     YYYY: m[1]!, MM: m[2]!, DD: m[3]!, HH: m[4]!, mm: m[5]!, ss: m[6]!, ZZ: off.replace(':', ''), Z: off,
@@ -99,7 +100,7 @@ export function slugify(text: string, keepChinese = false): string {
 
 function intArg(args: string[], i: number, name: string): number {
   const n = Number(args[i]);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} needs a whole number, got ${JSON.stringify(args[i])}`);
+  if (!Number.isInteger(n) || n < 0) throw new ProblemError(problem('filter-needs-number', name, JSON.stringify(args[i] ?? '')), `${name} needs a whole number, got ${JSON.stringify(args[i])}`);
   return n;
 }
 

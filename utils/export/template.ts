@@ -1,14 +1,15 @@
 // The post template engine: `{{ name | filter arg }}` and `{{#if name}}…{{else}}…{{/if}}`, pure, with a YAML check.
+import { problem, problemOf, ProblemError, type Problem } from '../problem';
 import { FILTERS, FILTER_KINDS, type TemplateValue } from './template-filters';
 
 export type TemplateVars = Record<string, TemplateValue>;
 
 /** A template the engine refuses, or a post it yields that is not valid; `line` is 1-based in the output or template. */
-export class TemplateError extends Error {
+export class TemplateError extends ProblemError {
   readonly line: number | null;
 
-  constructor(message: string, line: number | null = null) {
-    super(message);
+  constructor(problem: Problem, message: string, line: number | null = null) {
+    super(problem, message);
     this.name = 'TemplateError';
     this.line = line;
   }
@@ -37,7 +38,7 @@ function parseFilter(text: string, line: number): Filter {
   );
   const [name, ...args] = parts;
   if (!name || !Object.hasOwn(FILTERS, name)) {
-    throw new TemplateError(`template line ${line}: unknown filter "${name ?? ''}" (known: ${Object.keys(FILTERS).join(', ')})`, line);
+    throw new TemplateError(problem('tpl-unknown-filter', String(line), name ?? '', Object.keys(FILTERS).join(', ')), `template line ${line}: unknown filter "${name ?? ''}" (known: ${Object.keys(FILTERS).join(', ')})`, line);
   }
   return { name, args };
 }
@@ -91,21 +92,21 @@ export function compileTemplate(source: string): Node[] {
       top.into.push(node);
       stack.push({ node, into: node.then, inElse: false });
     } else if (inner === 'else') {
-      if (!top.node || top.inElse) throw new TemplateError(`template line ${line}: {{else}} outside an {{#if}}`, line);
+      if (!top.node || top.inElse) throw new TemplateError(problem('tpl-else-outside', String(line)), `template line ${line}: {{else}} outside an {{#if}}`, line);
       top.into = top.node.else;
       top.inElse = true;
     } else if (inner === '/if' || inner === '/unless') {
-      if (!top.node) throw new TemplateError(`template line ${line}: {{${inner}}} without its {{#if}}`, line);
+      if (!top.node) throw new TemplateError(problem('tpl-close-without-if', String(line), `{{${inner}}}`), `template line ${line}: {{${inner}}} without its {{#if}}`, line);
       stack.pop();
     } else {
       const [name = '', ...filters] = splitPipes(inner);
-      if (!NAME.test(name)) throw new TemplateError(`template line ${line}: "{{${inner}}}" is not a variable name`, line);
+      if (!NAME.test(name)) throw new TemplateError(problem('tpl-not-variable', String(line), `{{${inner}}}`), `template line ${line}: "{{${inner}}}" is not a variable name`, line);
       top.into.push({ kind: 'expr', name, filters: filters.map((f) => parseFilter(f, line)), line, body: m.index >= bodyFrom });
     }
   }
   if (stack.length > 1) {
     const open = stack[stack.length - 1]!.node!;
-    throw new TemplateError(`template line ${open.line}: {{#if ${open.name}}} is never closed with {{/if}}`, open.line);
+    throw new TemplateError(problem('tpl-if-unclosed', String(open.line), `{{#if ${open.name}}}`), `template line ${open.line}: {{#if ${open.name}}} is never closed with {{/if}}`, open.line);
   }
   if (last < source.length) root.push({ kind: 'text', text: source.slice(last) });
   return root;
@@ -136,7 +137,7 @@ export interface BodyEscape {
 
 function renderExpr(node: Extract<Node, { kind: 'expr' }>, vars: TemplateVars, escape: BodyEscape | undefined): string {
   if (!Object.hasOwn(vars, node.name)) {
-    throw new TemplateError(`template line ${node.line}: unknown variable "${node.name}"`, node.line);
+    throw new TemplateError(problem('tpl-unknown-variable', String(node.line), node.name), `template line ${node.line}: unknown variable "${node.name}"`, node.line);
   }
   const escaping = node.body && escape ? escape : undefined;
   let value: TemplateValue = vars[node.name] ?? null;
@@ -151,7 +152,7 @@ function renderExpr(node: Extract<Node, { kind: 'expr' }>, vars: TemplateVars, e
     try {
       value = FILTERS[f.name]!(value, f.args);
     } catch (err) {
-      throw new TemplateError(`template line ${node.line}: filter ${f.name}: ${(err as Error).message}`, node.line);
+      throw new TemplateError(problem('tpl-filter', String(node.line), f.name, problemOf(err)), `template line ${node.line}: filter ${f.name}: ${(err as Error).message}`, node.line);
     }
     if (kind === 'markup') markup = true;
   }

@@ -1,4 +1,5 @@
 // Extracts one news article from a document: Readability for the body, our news rules for the metadata.
+import { problem } from '../problem';
 import { Readability } from '@mozilla/readability';
 import type { ArticleField, ExtractResult, FieldFound, UnsureField } from '../types';
 import { readPageMetadata } from './page-metadata';
@@ -13,6 +14,7 @@ import { bylineTexts } from './byline';
 import { siteArticleId } from './site-article-id';
 import { chooseArticleUrl, notWebPage } from './article-url';
 import { detectLang } from './detect-lang';
+import { narrowLayout } from './layout-narrow';
 import { cleanBody } from './clean-body';
 import { textAfter, textBefore, squash, nestingDepth } from './dom-text';
 import { siteRuleFor, readRule, dropBoilerplate, SITE_RULES } from './site-rules';
@@ -89,16 +91,16 @@ function extractFromDocument(doc: Document, pageUrl: string, options: ExtractOpt
     const maxElements = options.maxElements ?? 250_000;
     const count = doc.getElementsByTagName('*').length;
     if (count > maxElements) {
-      return { ok: false, code: 'too-large', message: `This page is too large to read (${count} elements).` };
+      return { ok: false, code: 'too-large', reason: problem('page-elements', String(count)), message: `This page is too large to read (${count} elements).` };
     }
     // More text than any article (a long novel is about a million characters): refuse rather than stall the tab.
     const chars = doc.body?.textContent?.length ?? 0;
     if (chars > (options.maxChars ?? MAX_CHARS)) {
-      return { ok: false, code: 'too-large', message: `This page is too large to read (${Math.round(chars / 1e6)} M characters).` };
+      return { ok: false, code: 'too-large', reason: problem('page-chars', String(Math.round(chars / 1e6))), message: `This page is too large to read (${Math.round(chars / 1e6)} M characters).` };
     }
     // Readability's cleaning is cubic in nesting depth: a 10 000-deep page would hang the tab.
     if (doc.body && nestingDepth(doc.body, MAX_DEPTH) > MAX_DEPTH) {
-      return { ok: false, code: 'too-large', message: `This page is nested too deeply to read (over ${MAX_DEPTH} levels).` };
+      return { ok: false, code: 'too-large', reason: problem('page-depth', String(MAX_DEPTH)), message: `This page is nested too deeply to read (over ${MAX_DEPTH} levels).` };
     }
     // Read the page's elements once; the readers below filter this list instead of querying.
     const scan = scanPage(doc);
@@ -123,6 +125,8 @@ function extractFromDocument(doc: Document, pageUrl: string, options: ExtractOpt
     const key = chooseArticleUrl(pageUrl, meta.declaredUrls);
     const url = key.url;
     const container = parsed.content;
+    // A layout row's sidebars and the link lists in the article's column leave before the body is cleaned.
+    narrowLayout(container);
     const body = cleanBody(container, url);
     if (!looksLikeArticle(body)) {
       return { ok: false, code: 'no-article', message: 'No article found on this page.' };
@@ -235,7 +239,7 @@ function extractFromDocument(doc: Document, pageUrl: string, options: ExtractOpt
     };
   } catch (err) {
     // Readability and the DOM recurse: a page nested thousands deep overflows the stack.
-    if (err instanceof RangeError) return { ok: false, code: 'too-large', message: 'This page is nested too deeply to read.' };
+    if (err instanceof RangeError) return { ok: false, code: 'too-large', reason: problem('page-depth', String(MAX_DEPTH)), message: 'This page is nested too deeply to read.' };
     return { ok: false, code: 'error', message: `Could not read this page: ${(err as Error).message}` };
   }
 }
