@@ -363,9 +363,22 @@ export function createLibrary(db: JianbaoDb, { onChange }: LibraryOptions = {}):
     return first + (await deleteFitting(ids.slice(half)));
   }
 
+  // Writes counted as they start: a refresh that read the indexes while one was under way does not keep its orders.
+  let writes = 0;
   const library: Library = {
     ...createLibraryReader(db),
-    refreshListOrder: async () => false,
+    async refreshListOrder() {
+      const before = writes;
+      const order = await db.transaction('r', db.articles, () => listOrderFromIndexes(db));
+      if (writes !== before) return false;
+      try {
+        await db.kv.put({ key: LIST_ORDER_KEY, value: order });
+        return true;
+      } catch (err) {
+        if (isQuotaError(err)) return false;
+        throw err;
+      }
+    },
     async save(given, now) {
       const nowIso = now.toISOString();
       let extracted = saveKey(given);
@@ -706,8 +719,6 @@ export function createLibrary(db: JianbaoDb, { onChange }: LibraryOptions = {}):
       );
     },
   };
-  // Writes counted as they start: a refresh that read the indexes while one was under way does not keep its orders.
-  let writes = 0;
   for (const name of WRITERS) {
     const write = library[name] as (...args: unknown[]) => Promise<unknown>;
     (library as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {
@@ -722,17 +733,5 @@ export function createLibrary(db: JianbaoDb, { onChange }: LibraryOptions = {}):
       }
     };
   }
-  library.refreshListOrder = async () => {
-    const before = writes;
-    const order = await db.transaction('r', db.articles, () => listOrderFromIndexes(db));
-    if (writes !== before) return false;
-    try {
-      await db.kv.put({ key: LIST_ORDER_KEY, value: order });
-      return true;
-    } catch (err) {
-      if (isQuotaError(err)) return false;
-      throw err;
-    }
-  };
   return library;
 }
