@@ -325,10 +325,10 @@ export function createLibrary(db: JianbaoDb, { onChange }: LibraryOptions = {}):
     return rowIds.length;
   }
 
-  /** Those of `ids` that are not in the library. */
-  async function absentIds(ids: number[]): Promise<number[]> {
+  /** Those of `ids` that are in the library (`present`), or not. */
+  async function idsThat(present: boolean, ids: number[]): Promise<number[]> {
     const rows = await db.articles.bulkGet(ids);
-    return ids.filter((_, i) => rows[i] === undefined);
+    return ids.filter((_, i) => (rows[i] !== undefined) === present);
   }
 
   /** Ids with a terms row and no article: deleted on a full disk (removeMany), their postings not yet cleaned. */
@@ -338,11 +338,6 @@ export function createLibrary(db: JianbaoDb, { onChange }: LibraryOptions = {}):
     return indexed.filter((id) => !have.has(id));
   }
 
-  /** Those of `ids` that are in the library. */
-  async function presentIds(ids: number[]): Promise<number[]> {
-    const rows = await db.articles.bulkGet(ids);
-    return ids.filter((_, i) => rows[i] !== undefined);
-  }
 
   /**
    * Deletes `ids` without undo copies, as many as the free room allows: all in one transaction, or, refused for
@@ -508,7 +503,7 @@ export function createLibrary(db: JianbaoDb, { onChange }: LibraryOptions = {}):
       // meanwhile may find an id with no row, which every reader already skips.)
       await db.kv.where('key').startsWith(UNDO_PREFIX).delete();
       let deleted = await deleteFitting(wanted);
-      const left = await presentIds(wanted);
+      const left = await idsThat(true, wanted);
       if (left.length > 0) {
         await guardQuota(QUOTA_MESSAGE_DELETE, () => db.transaction('rw', db.articles, db.bodies, async () => {
           await db.articles.bulkDelete(left);
@@ -535,7 +530,7 @@ export function createLibrary(db: JianbaoDb, { onChange }: LibraryOptions = {}):
         try {
           await db.transaction('rw', tables, async () => {
             // Read again inside: a restore may have put an id back meanwhile (its own write set its terms).
-            const still = await absentIds(orphans);
+            const still = await idsThat(false, orphans);
             await writeTerms(index, still.map((articleId) => ({ articleId, terms: null })));
           });
           return true;
